@@ -1,0 +1,10 @@
+import type { Io } from "../io.js";
+
+export interface Command {
+  name: string;
+  summary: string;
+  run(args: string[], io: Io): Promise<number>;
+}
+
+/** Every sub-command, in the order `authlens --help` lists them. */
+export const COMMANDS: Command[] = [];

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+
+/** Where a command reads and writes; tests pass their own. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** All of standard input, as UTF-8. */
+  readStdin(): Promise<string>;
+  /** Lines of standard input as they arrive (for --jsonl streaming). */
+  stdinLines(): AsyncIterable<string>;
+  readFile(path: string): Buffer;
+}
+
+/** A usage or input problem: printed without a stack trace, with its exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+export function nodeIo(): Io {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    stdinLines: async function* () {
+      const { createInterface } = await import("node:readline");
+      const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      for await (const line of rl) yield line;
+    },
+    readFile: (p) => readFileSync(p),
+  };
+}
