@@ -1,0 +1,128 @@
+// Builds the add-on (build/addon/ and dist/authlens-<version>.xpi), the `authlens` CLI (dist/cli.js),
+// and with --test the e2e test build (build/addon-test/, with the test driver and its permissions),
+// with --tools the e2e harness and `npm start` launcher (build/e2e/), with --bench the benchmark
+// runner (dist/bench/run.mjs).
+import { build } from "esbuild";
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readTree, writeXpi } from "./xpi.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const args = new Set(process.argv.slice(2));
+const define = { __AUTHLENS_VERSION__: JSON.stringify(pkg.version) };
+
+/** The add-on's scripts: entry point -> output name. Pages load them as classic scripts. */
+export const ADDON_ENTRIES = {
+  background: "src/background/main.ts",
+  popup: "src/ui/popup/main.ts",
+  options: "src/ui/options/main.ts",
+  banner: "src/ui/banner/main.ts",
+};
+
+async function bundleAddon(outDir, { test }) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const entryPoints = Object.fromEntries(
+    Object.entries(ADDON_ENTRIES)
+      .filter(([, src]) => exists(join(root, src)))
+      .map(([name, src]) => [name, join(root, src)]),
+  );
+  if (test) entryPoints.background = join(root, "test/e2e/driver/main.ts");
+  const result = await build({
+    entryPoints,
+    outdir: outDir,
+    bundle: true,
+    format: "iife",
+    target: "firefox128",
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    define,
+    metafile: true,
+    logLevel: "warning",
+  });
+  // Static files: the manifest, locales, HTML/CSS/icons.
+  const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
+  manifest.version = pkg.version;
+  if (test) {
+    // The test build may talk to the harness on loopback and drive Thunderbird; the product must not.
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), "http://127.0.0.1/*"];
+    manifest.permissions = [...new Set([...manifest.permissions, "messagesImport", "messagesMove", "messagesTags", "messagesUpdate", "tabs"])];
+  }
+  writeFileSync(join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  cpSync(join(root, "_locales"), join(outDir, "_locales"), { recursive: true });
+  cpSync(join(root, "addon"), outDir, { recursive: true, filter: (src) => !src.endsWith(".md") });
+  return result.metafile;
+}
+
+function exists(p) {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function buildCli() {
+  await build({
+    entryPoints: [join(root, "src/cli/main.ts")],
+    outfile: join(root, "dist/cli.js"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    define,
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: "warning",
+  });
+  chmodSync(join(root, "dist/cli.js"), 0o755);
+}
+
+async function main() {
+  mkdirSync(join(root, "dist"), { recursive: true });
+  if (args.has("--test")) {
+    await bundleAddon(join(root, "build/addon-test"), { test: true });
+    return;
+  }
+  if (args.has("--tools")) {
+    await build({
+      entryPoints: { run: join(root, "test/e2e/harness/run.ts"), start: join(root, "test/e2e/harness/start.ts") },
+      outdir: join(root, "build/e2e"),
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      define,
+      logLevel: "warning",
+    });
+    return;
+  }
+  if (args.has("--bench")) {
+    await build({
+      entryPoints: [join(root, "test/bench/run.ts")],
+      outfile: join(root, "dist/bench/run.mjs"),
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      define,
+      logLevel: "warning",
+    });
+    return;
+  }
+  const meta = await bundleAddon(join(root, "build/addon"), { test: false });
+  const xpi = join(root, `dist/authlens-${pkg.version}.xpi`);
+  await writeXpi(readTree(join(root, "build/addon")), xpi);
+  await buildCli();
+  const sizes = Object.entries(meta.outputs)
+    .map(([file, o]) => `${file.split("/").pop()} ${(o.bytes / 1024).toFixed(1)} KB`)
+    .join(", ");
+  console.log(`built ${xpi.slice(root.length + 1)} (${(statSync(xpi).size / 1024).toFixed(1)} KB; ${sizes}) and dist/cli.js`);
+}
+
+await main();

@@ -1,0 +1,20 @@
+import { messenger } from "../../../src/background/api.js";
+import type { DriverConfig, DriverMessage } from "../protocol.js";
+
+let configPromise: Promise<DriverConfig> | undefined;
+
+/** The scenario's configuration, packed into the test XPI by the harness. */
+export function config(): Promise<DriverConfig> {
+  configPromise ??= fetch(messenger.runtime.getURL("e2e-config.json")).then((r) => r.json() as Promise<DriverConfig>);
+  return configPromise;
+}
+
+export async function send<T = unknown>(message: DriverMessage): Promise<T> {
+  const { port } = await config();
+  const res = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: JSON.stringify(message) });
+  if (!res.ok) throw new Error(`harness answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export const log = (text: string) => send({ kind: "log", text });
+export const screenshot = (name: string) => send<{ path: string }>({ kind: "screenshot", name });

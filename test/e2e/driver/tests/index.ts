@@ -1,0 +1,2 @@
+// Every in-Thunderbird test file, so the driver registers them.
+import "./foundation.js";

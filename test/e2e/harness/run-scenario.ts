@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { readTree, writeXpi } from "../../../scripts/xpi.mjs";
+import type { DriverConfig, DriverMessage, TestResult } from "../protocol.js";
+import { createProfile, writeManagedStorage, type Profile } from "./profile.js";
+import { endProcess, startProcess } from "./processes.js";
+import { startServer } from "./server.js";
+
+const run = promisify(execFile);
+
+export interface Scenario {
+  name: string;
+  /** The tests the driver must report for this scenario (a test that never reports fails). */
+  tests: string[];
+  inbox?: string[];
+  prefs?: Record<string, string | number | boolean>;
+  /** Managed storage for the add-on ($HOME/.mozilla/managed-storage). */
+  managed?: unknown;
+  data?: Record<string, unknown>;
+  /** Called with the profile before Thunderbird starts (e.g. to write a policies.json). */
+  before?: (profile: Profile) => Promise<void> | void;
+  after?: (profile: Profile) => Promise<void> | void;
+  timeoutMs?: number;
+}
+
+export interface HarnessContext {
+  root: string;
+  thunderbird: string;
+  display: string;
+  resultsDir: string;
+  log: (line: string) => void;
+  verbose: boolean;
+}
+
+/** Builds the scenario's XPI: the test build plus e2e-config.json telling the driver where to report. */
+async function packTestXpi(ctx: HarnessContext, config: DriverConfig, outPath: string): Promise<void> {
+  const files = readTree(join(ctx.root, "build", "addon-test"));
+  files.set("e2e-config.json", Buffer.from(JSON.stringify(config)));
+  await writeXpi(files, outPath);
+}
+
+export async function runScenario(ctx: HarnessContext, scenario: Scenario): Promise<TestResult[]> {
+  const results: TestResult[] = [];
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  const { server, port } = await startServer(async (m: DriverMessage) => {
+    switch (m.kind) {
+      case "log":
+        if (ctx.verbose) ctx.log(`    [driver] ${m.text}`);
+        return null;
+      case "result":
+        results.push(m.result);
+        ctx.log(`  ${m.result.ok ? "ok  " : "FAIL"} ${scenario.name} › ${m.result.name} (${m.result.ms} ms)`);
+        if (!m.result.ok && m.result.error) ctx.log(indent(m.result.error, 8));
+        return null;
+      case "screenshot":
+        return { path: await screenshot(ctx, `${scenario.name}-${m.name}`) };
+      case "done":
+        resolveDone();
+        return null;
+    }
+  });
+
+  const tmp = join(ctx.root, ".tmp");
+  mkdirSync(tmp, { recursive: true });
+  const config: DriverConfig = { port, scenario: scenario.name, only: [], data: scenario.data ?? {} };
+  const xpiPath = join(tmp, `${scenario.name}.xpi`);
+  await packTestXpi(ctx, config, xpiPath);
+  const profile = createProfile({ inbox: scenario.inbox ?? [], prefs: scenario.prefs, xpi: readFileSync(xpiPath) }, tmp);
+  if (scenario.managed !== undefined) writeManagedStorage(profile, scenario.managed);
+  const output: string[] = [];
+  let tb: ReturnType<typeof startProcess> | undefined;
+  try {
+    await scenario.before?.(profile);
+    tb = startProcess(ctx.thunderbird, ["--profile", profile.dir, "--no-remote"], {
+      env: { ...process.env, DISPLAY: ctx.display, HOME: profile.home, MOZ_CRASHREPORTER_DISABLE: "1", TZ: "UTC" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    tb.stdout?.on("data", (d: Buffer) => output.push(d.toString()));
+    tb.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
+    const exited = new Promise<string>((resolve) => tb?.once("exit", (code, sig) => resolve(`Thunderbird exited (${code ?? sig})`)));
+    const timeoutMs = scenario.timeoutMs ?? 120_000;
+    const outcome = await Promise.race([
+      done.then(() => "done"),
+      exited,
+      new Promise<string>((r) => setTimeout(() => r(`timed out after ${timeoutMs / 1000} s`), timeoutMs)),
+    ]);
+    if (outcome !== "done") ctx.log(`  ! ${scenario.name}: ${outcome}`);
+  } finally {
+    if (tb) await endProcess(tb);
+    server.close();
+    await scenario.after?.(profile);
+    rmSync(join(profile.dir, ".."), { recursive: true, force: true });
+  }
+  for (const name of scenario.tests) {
+    if (!results.some((r) => r.name === name)) {
+      const tail = output.join("").split("\n").slice(-40).join("\n");
+      const r = { scenario: scenario.name, name, ok: false, error: `did not run\n--- Thunderbird output (tail) ---\n${tail}`, ms: 0 };
+      results.push(r);
+      ctx.log(`  FAIL ${scenario.name} › ${name} (did not run)`);
+    }
+  }
+  if (ctx.verbose) ctx.log(output.join(""));
+  return results;
+}
+
+async function screenshot(ctx: HarnessContext, name: string): Promise<string> {
+  mkdirSync(ctx.resultsDir, { recursive: true });
+  const path = join(ctx.resultsDir, `${name.replace(/[^a-z0-9_.-]+/gi, "-")}.png`);
+  await run("import", ["-display", ctx.display, "-window", "root", path]);
+  return path;
+}
+
+function indent(text: string, n: number): string {
+  return text
+    .split("\n")
+    .map((l) => " ".repeat(n) + l)
+    .join("\n");
+}
