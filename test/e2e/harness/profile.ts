@@ -85,6 +85,17 @@ export function createProfile(options: ProfileOptions, parent = tmpdir()): Profi
   mkdirSync(local, { recursive: true });
   writeFileSync(join(local, "Inbox"), toMbox(options.inbox ?? []));
   writeFileSync(join(dir, "extensions", `${ADDON_ID}.xpi`), options.xpi);
+  // Open on the Local Folders Inbox (Thunderbird restores the first tab's folder from session.json).
+  const session = {
+    rev: 0,
+    windows: [
+      {
+        type: "3pane",
+        tabs: { rev: 0, selectedIndex: 0, tabs: [{ mode: "mail3PaneTab", state: { firstTab: true, folderURI: "mailbox://nobody@Local%20Folders/Inbox" } }] },
+      },
+    ],
+  };
+  writeFileSync(join(dir, "session.json"), JSON.stringify(session));
   return { dir, home };
 }
 

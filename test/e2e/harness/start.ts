@@ -38,8 +38,6 @@ async function main(): Promise<number> {
   const profile = createProfile({
     xpi,
     inbox: demo.map((f) => f.text),
-    // Open on the demo Inbox.
-    prefs: { "mail.startup.enabledMailCheckOnce": true },
   });
   writeManagedStorage(profile, DEMO_SETTINGS);
 
