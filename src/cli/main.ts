@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `authlens` command line: the same core as the add-on, for admins and for testing.
  * Each sub-command lives in its own file under ./commands and registers itself in COMMANDS.
