@@ -1,4 +1,5 @@
 import type { Io } from "../io.js";
+import { parseCommand } from "./parse.js";
 
 export interface Command {
   name: string;
@@ -7,4 +8,4 @@ export interface Command {
 }
 
 /** Every sub-command, in the order `authlens --help` lists them. */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [parseCommand];
