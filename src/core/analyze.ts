@@ -1,0 +1,315 @@
+/**
+ * Message analysis: header block in, everything the pane, the filters and `authlens inspect` show,
+ * out. Pure: no I/O, no browser APIs. See the modules it ties together for each rule.
+ */
+import { analyzeArc, type ArcAnalysis } from "./arc.js";
+import { parseAuthResults } from "./authres/parse.js";
+import type { ParsedAuthResults } from "./authres/types.js";
+import { analyzeDmarc, type DmarcAnalysis, type TrustedResult } from "./dmarc.js";
+import { domainMatches } from "./domain.js";
+import { type FromInfo, parseFrom } from "./headers/address.js";
+import type { HeaderBlock } from "./headers/header-block.js";
+import { checkDomain, displayNameAddress, type LookalikeFinding } from "./lookalike.js";
+import { reason, type Reason, renderReason } from "./reason.js";
+import { isUsableResult } from "./results.js";
+import { analyzeTls, parseTlsHops, type TlsAnalysis } from "./tls.js";
+import { effectiveTrustedIds, judgeHeader, suggestServer } from "./trust.js";
+import { decideVerdict, type Verdict } from "./verdict.js";
+
+export interface AnalysisSettings {
+  /** Global trusted authserv-ids (`@domain` includes subdomains). */
+  trustedAuthservIds: readonly string[];
+  /** Trusted ARC forwarders (sealing domains; `@domain` includes subdomains). */
+  trustedForwarders: readonly string[];
+  /** Per-account trusted authserv-ids, added to the global ones for that account's messages. */
+  accounts?: Readonly<Record<string, readonly string[]>>;
+  /** The account the message belongs to. */
+  accountId?: string;
+}
+
+export interface AuthResultsEntry {
+  /** Position among the Authentication-Results headers, 0 = newest (top). */
+  index: number;
+  /** Position of the field in the header block. */
+  fieldIndex: number;
+  raw: string;
+  authservId: string | null;
+  trusted: boolean;
+  why: Reason;
+  parsed: ParsedAuthResults;
+  /** Methods of this header that were used for decisions. */
+  used: string[];
+  /** Further notes (a newer trusted header reported the same method, unknown results, ...). */
+  notes: Reason[];
+}
+
+export interface SenderAnalysis extends FromInfo {
+  /** Shortcuts to the primary author (null when there is not exactly one usable From address). */
+  displayName: string | null;
+  address: string | null;
+  /** A-label, lower case. */
+  domain: string | null;
+  domainUnicode: string | null;
+  lookalike: LookalikeFinding;
+  /** An address shown in the display name that is not the real one. */
+  displayNameAddress: string | null;
+}
+
+export interface Analysis {
+  from: SenderAnalysis;
+  authResults: AuthResultsEntry[];
+  trust: {
+    /** The trusted list in force (empty: nothing configured yet). */
+    trustedIds: string[];
+    trustedForwarders: string[];
+    trustedCount: number;
+    /** The server offered for "trust this server". */
+    suggestion: string | null;
+  };
+  arc: ArcAnalysis & {
+    /** The trusted receiver's own (signature-verifying) arc= result, beside the structure check. */
+    receiver: { result: string; authservId: string } | null;
+  };
+  tls: TlsAnalysis;
+  dmarc: DmarcAnalysis;
+  verdict: Verdict;
+}
+
+const AR = "authentication-results";
+
+export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): Analysis {
+  const trustedIds = effectiveTrustedIds(settings, settings.accountId);
+  const forwarders = [...settings.trustedForwarders];
+  const fields = input.fields;
+
+  // --- sender
+  const fromInfo = parseFrom(fields.filter((f) => f.lname === "from").map((f) => f.value));
+  const primary = fromInfo.primary;
+  const from: SenderAnalysis = {
+    ...fromInfo,
+    displayName: primary?.displayName ?? null,
+    address: primary?.address ?? null,
+    domain: primary?.domain ?? null,
+    domainUnicode: primary?.domainUnicode ?? null,
+    lookalike: primary?.domain ? checkDomain(primary.domain) : { lookalike: false, reasons: [] },
+    displayNameAddress: primary ? displayNameAddress(primary.displayName, primary.address) : null,
+  };
+
+  // --- Authentication-Results and trust
+  const authResults: AuthResultsEntry[] = [];
+  for (const f of fields) {
+    if (f.lname !== AR) continue;
+    const parsed = parseAuthResults(f.value);
+    const decision = judgeHeader(parsed, trustedIds);
+    authResults.push({
+      index: authResults.length,
+      fieldIndex: f.index,
+      raw: f.value,
+      authservId: parsed.authservId,
+      trusted: decision.trusted,
+      why: decision.why,
+      parsed,
+      used: [],
+      notes: [],
+    });
+  }
+
+  // Newest trusted header wins per method (a forged copy below the real one cannot override it).
+  const effective: TrustedResult[] = [];
+  const claimed = new Map<string, number>();
+  const notes: Reason[] = [];
+  for (const entry of authResults) {
+    if (!entry.trusted || entry.authservId === null) continue;
+    for (const r of entry.parsed.results) {
+      const method = r.method.toLowerCase();
+      const owner = claimed.get(method);
+      if (owner !== undefined && owner !== entry.index) {
+        if (!entry.notes.some((n) => n.key === "trust_olderDuplicate" && n.params[0] === method)) {
+          entry.notes.push(reason("trust_olderDuplicate", method));
+        }
+        continue;
+      }
+      claimed.set(method, entry.index);
+      if (!isUsableResult(r)) {
+        const note = reason("verdict_unknownIgnored", r.method, r.result);
+        entry.notes.push(note);
+        if (["dmarc", "spf", "dkim", "arc", "tls"].includes(method)) notes.push(note);
+        continue;
+      }
+      if (!entry.used.includes(method)) entry.used.push(method);
+      effective.push({ result: r, authservId: entry.authservId, headerIndex: entry.index });
+    }
+  }
+  const trustedEntries = authResults.filter((e) => e.trusted);
+  const suggestion = suggestServer(authResults.map((e) => e.parsed));
+
+  // --- ARC
+  const arcStructure = analyzeArc(fields, (v) => parseAuthResults(v, { arc: true }));
+  const arcResult = effective.find((t) => t.result.method.toLowerCase() === "arc");
+  const arc = {
+    ...arcStructure,
+    receiver: arcResult ? { result: arcResult.result.result.toLowerCase(), authservId: arcResult.authservId } : null,
+  };
+
+  // --- TLS
+  const tlsResult = effective.find((t) => t.result.method.toLowerCase() === "tls");
+  const trustedHostIds = trustedEntries.map((e) => (e.authservId ?? "").toLowerCase());
+  const topTrusted = trustedEntries[0];
+  const tls = analyzeTls(
+    input,
+    tlsResult ? { result: tlsResult.result, authservId: tlsResult.authservId } : null,
+    {
+      matchesTrusted: (host) =>
+        trustedHostIds.some((id) => host === id || host.endsWith("." + id)) || trustedIds.some((e) => domainMatches(host, e)),
+      topTrustedIndex: topTrusted ? topTrusted.fieldIndex : null,
+    },
+    parseTlsHops(input),
+  );
+
+  // --- DMARC and verdict
+  const dmarc = analyzeDmarc(effective, primary?.domain ?? null);
+  const verdict = decideVerdict({
+    authResultsCount: authResults.length,
+    trustedCount: trustedEntries.length,
+    trustedIds: trustedIds.length > 0 ? trustedIds : [],
+    suggestion,
+    from,
+    lookalike: from.lookalike,
+    displayNameAddress: from.displayNameAddress,
+    dmarc,
+    arc,
+    arcReceiver: arc.receiver,
+    trustedForwarders: forwarders,
+    notes: [...dmarc.notes, ...notes],
+  });
+
+  return {
+    from,
+    authResults,
+    trust: { trustedIds, trustedForwarders: forwarders, trustedCount: trustedEntries.length, suggestion },
+    arc,
+    tls,
+    dmarc,
+    verdict,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// `authlens inspect --json` contract
+
+export interface InspectJson {
+  from: { address: string | null; domain: string | null; domainUnicode: string | null; displayName: string | null; lookalike: boolean };
+  authResults: { index: number; authservId: string | null; trusted: boolean; why: string; parsed: ParsedAuthResults }[];
+  arc: {
+    status: "none" | "pass" | "fail";
+    instances: number;
+    algorithm: string | null;
+    brokenAt: number | null;
+    reason: string | null;
+    receiverResult: string | null;
+    hops: {
+      instance: number;
+      domain: string | null;
+      selector: string | null;
+      algorithm: string | null;
+      cv: string | null;
+      timestamp: number | null;
+      authservId: string | null;
+      results: ParsedAuthResults["results"];
+    }[];
+  };
+  tls: {
+    source: "authres" | "received" | "none";
+    encrypted: "yes" | "no" | "unknown";
+    result: string | null;
+    version: string | null;
+    cipher: string | null;
+    strength: "low" | "medium" | "high" | null;
+    reason: string;
+    hops: {
+      index: number;
+      from: string | null;
+      by: string | null;
+      protocol: string | null;
+      encrypted: "yes" | "no" | "unknown";
+      version: string | null;
+      cipher: string | null;
+      strength: "low" | "medium" | "high" | null;
+      verified: false;
+    }[];
+  };
+  dmarc: {
+    result: string | null;
+    source: "authres" | "virtual" | "none";
+    reportedBy: string | null;
+    policy: string | null;
+    alignment: { spf: "strict" | "relaxed" | "none"; dkim: "strict" | "relaxed" | "none" };
+  };
+  verdict: { level: Verdict["level"]; reasons: string[]; suggestion: string | null };
+}
+
+export function toInspectJson(a: Analysis): InspectJson {
+  const p = a.from.primary ?? a.from.addresses[0] ?? null;
+  return {
+    from: {
+      address: p?.address ?? null,
+      domain: p?.domain ?? null,
+      domainUnicode: p?.domainUnicode ?? null,
+      displayName: p?.displayName ?? null,
+      lookalike: a.from.lookalike.lookalike,
+    },
+    authResults: a.authResults.map((e) => ({
+      index: e.index,
+      authservId: e.authservId,
+      trusted: e.trusted,
+      why: [e.why, ...e.notes].map(renderReason).join("; "),
+      parsed: e.parsed,
+    })),
+    arc: {
+      status: a.arc.status,
+      instances: a.arc.instances,
+      algorithm: a.arc.algorithm,
+      brokenAt: a.arc.brokenAt,
+      reason: a.arc.reason ? renderReason(a.arc.reason) : null,
+      receiverResult: a.arc.receiver?.result ?? null,
+      hops: a.arc.hops.map((h) => ({
+        instance: h.instance,
+        domain: h.domain,
+        selector: h.selector,
+        algorithm: h.algorithm,
+        cv: h.cv,
+        timestamp: h.timestamp,
+        authservId: h.authservId,
+        results: h.results,
+      })),
+    },
+    tls: {
+      source: a.tls.source,
+      encrypted: a.tls.encrypted,
+      result: a.tls.result,
+      version: a.tls.version,
+      cipher: a.tls.cipher,
+      strength: a.tls.strength,
+      reason: renderReason(a.tls.reason),
+      hops: a.tls.hops.map((h) => ({
+        index: h.index,
+        from: h.from,
+        by: h.by,
+        protocol: h.protocol,
+        encrypted: h.encrypted,
+        version: h.version,
+        cipher: h.cipher,
+        strength: h.strength,
+        verified: false,
+      })),
+    },
+    dmarc: {
+      result: a.dmarc.result,
+      source: a.dmarc.source,
+      reportedBy: a.dmarc.reportedBy,
+      policy: a.dmarc.policy,
+      alignment: { ...a.dmarc.alignment },
+    },
+    verdict: { level: a.verdict.level, reasons: a.verdict.reasons.map(renderReason), suggestion: a.verdict.suggestion },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Domain name normalisation and organizational domains.
+ * - `toDomainAscii`: lower case, NFC, trailing dot removed, U-labels converted to A-labels.
+ * - `orgDomain`: the organizational domain from the Public Suffix List (ICANN section only, as
+ *   DMARC asks), via tldts.
+ */
+import { getDomain } from "tldts";
+import { toASCII, toUnicode } from "punycode/";
+
+export function toDomainAscii(domain: string): string {
+  let d = domain.trim().replace(/\.$/, "").toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(d)) {
+    try {
+      d = toASCII(d.normalize("NFC")).toLowerCase();
+    } catch {
+      // keep as is: not a convertible IDN
+    }
+  }
+  return d;
+}
+
+export function toDomainUnicode(domain: string): string {
+  if (!domain.includes("xn--")) return domain;
+  try {
+    return toUnicode(domain).toLowerCase();
+  } catch {
+    return domain;
+  }
+}
+
+/** The domain part of `local@domain`, `@domain` or a bare domain; null when empty. */
+export function domainOf(identity: string): string | null {
+  let v = identity.trim();
+  if (v.startsWith("<") && v.endsWith(">")) v = v.slice(1, -1);
+  const at = v.lastIndexOf("@");
+  if (at !== -1) v = v.slice(at + 1);
+  v = v.trim();
+  return v.length > 0 ? toDomainAscii(v) : null;
+}
+
+const orgCache = new Map<string, string>();
+
+export function orgDomain(domainAscii: string): string {
+  const hit = orgCache.get(domainAscii);
+  if (hit !== undefined) return hit;
+  let org: string | null;
+  try {
+    org = getDomain(domainAscii, { allowPrivateDomains: false });
+  } catch {
+    org = null;
+  }
+  const result = org ?? domainAscii;
+  if (orgCache.size > 5000) orgCache.clear();
+  orgCache.set(domainAscii, result);
+  return result;
+}
+
+export type Alignment = "strict" | "relaxed" | "none";
+
+/** DMARC identifier alignment of `domain` with the From domain (both as A-labels). */
+export function alignment(domain: string | null, fromDomain: string | null): Alignment {
+  if (domain === null || fromDomain === null || domain.length === 0) return "none";
+  if (domain === fromDomain) return "strict";
+  return orgDomain(domain) === orgDomain(fromDomain) ? "relaxed" : "none";
+}
+
+/** `id` equals `entry`, or `entry` is `@parent` and `id` is parent or one of its subdomains. */
+export function domainMatches(id: string, entry: string): boolean {
+  const e = entry.trim();
+  if (e.startsWith("@")) {
+    const parent = toDomainAscii(e.slice(1));
+    if (parent.length === 0) return false;
+    return id === parent || id.endsWith("." + parent);
+  }
+  return id === toDomainAscii(e);
+}

@@ -1,0 +1,114 @@
+/**
+ * A message's own header block, as ordered fields (top = newest for trace fields).
+ *
+ * Only the top-level header block is read: splitting stops at the first empty line, so header
+ * fields of attached message/rfc822 parts or digests are never seen.
+ */
+
+export interface HeaderField {
+  /** The field name as written (without trailing white space). */
+  name: string;
+  /** The field name in lower case, for lookups. */
+  lname: string;
+  /** The unfolded value, without the leading white space after the colon or trailing white space. */
+  value: string;
+  /** Position in the block, 0 = top. */
+  index: number;
+}
+
+export interface HeaderBlock {
+  fields: HeaderField[];
+  /**
+   * True when the relative order of fields with different names is known (raw headers). False for
+   * Thunderbird's `messages.getHeaders` dictionary, which keeps the order only within one name:
+   * consumers must not reason about "the Received just below this Authentication-Results" then.
+   */
+  crossNameOrderKnown: boolean;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** Unfold a field value: remove each line break that is followed by white space (RFC 5322 §2.2.3). */
+export function unfold(value: string): string {
+  if (value.indexOf("\n") === -1) return value;
+  return value.replace(/\r?\n(?=[ \t])/g, "").replace(/\r?\n/g, " ");
+}
+
+function isWsp(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+/**
+ * Split a raw header block (or a whole message; the body is ignored) into fields. Accepts CRLF or
+ * LF, obs-fold (continuation lines, including white-space-only ones), raw 8-bit UTF-8, a missing
+ * body and a leading mbox `From ` line. Lines that are not fields (no colon, or white space inside
+ * the name) are skipped. Never throws.
+ */
+export function parseHeaderBlock(raw: string | Uint8Array): HeaderBlock {
+  const text = typeof raw === "string" ? raw : utf8.decode(raw);
+  const fields: HeaderField[] = [];
+  const len = text.length;
+  let pos = 0;
+  // The current field: start of its name, and of its value.
+  let cur: { name: string; valueStart: number; valueEnd: number } | null = null;
+
+  const flush = (): void => {
+    if (cur === null) return;
+    const value = unfold(text.slice(cur.valueStart, cur.valueEnd)).trim();
+    fields.push({ name: cur.name, lname: cur.name.toLowerCase(), value, index: fields.length });
+    cur = null;
+  };
+
+  while (pos < len) {
+    let eol = text.indexOf("\n", pos);
+    if (eol === -1) eol = len;
+    let lineEnd = eol;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
+    if (lineEnd === pos) break; // the empty line: end of the header block
+    const first = text.charCodeAt(pos);
+    if (isWsp(first)) {
+      // Continuation (obs-fold allows white-space-only lines too).
+      if (cur !== null) cur.valueEnd = lineEnd;
+    } else {
+      flush();
+      const colon = text.indexOf(":", pos);
+      if (colon !== -1 && colon < lineEnd) {
+        let nameEnd = colon;
+        while (nameEnd > pos && isWsp(text.charCodeAt(nameEnd - 1))) nameEnd--;
+        const name = text.slice(pos, nameEnd);
+        if (name.length > 0 && !/[\s]/.test(name)) {
+          cur = { name, valueStart: colon + 1, valueEnd: lineEnd };
+        }
+      }
+    }
+    pos = eol + 1;
+  }
+  flush();
+  return { fields, crossNameOrderKnown: true };
+}
+
+/**
+ * Thunderbird's `messages.getHeaders` result: header names in lower case, each with its values in
+ * message order. The order across names is unknown, which the block says with
+ * `crossNameOrderKnown: false`.
+ */
+export type ThunderbirdHeaders = Record<string, string[] | string | undefined>;
+
+export function fromThunderbirdHeaders(headers: ThunderbirdHeaders): HeaderBlock {
+  const fields: HeaderField[] = [];
+  for (const [name, values] of Object.entries(headers)) {
+    if (values === undefined) continue;
+    const list = Array.isArray(values) ? values : [values];
+    for (const v of list) {
+      if (typeof v !== "string") continue;
+      fields.push({ name, lname: name.toLowerCase(), value: unfold(v).trim(), index: fields.length });
+    }
+  }
+  return { fields, crossNameOrderKnown: false };
+}
+
+/** All fields with this (case-insensitive) name, top first. */
+export function fieldsNamed(block: HeaderBlock, name: string): HeaderField[] {
+  const l = name.toLowerCase();
+  return block.fields.filter((f) => f.lname === l);
+}

@@ -1,0 +1,136 @@
+/**
+ * Look-alike sender detection.
+ *
+ * A domain is a look-alike when one of its IDN labels
+ * - mixes scripts beyond Unicode TR39's "Highly Restrictive" level (one script, or Latin with the
+ *   CJK combinations Han+Hiragana+Katakana, Han+Bopomofo, Han+Hangul), e.g. Latin+Cyrillic;
+ * - is confusable with an ASCII label: its TR39 skeleton (confusables data from the `unhomoglyph`
+ *   package) is plain ASCII although the label is not, e.g. Cyrillic "аррӏе" for "apple";
+ * - is not in NFKC form (full-width or other compatibility characters).
+ * A display name that holds an address other than the real one is reported separately.
+ */
+import unhomoglyph from "unhomoglyph";
+import { toDomainAscii } from "./domain.js";
+import { reason, type Reason } from "./reason.js";
+import { toUnicode } from "punycode/";
+
+export interface LookalikeFinding {
+  lookalike: boolean;
+  reasons: Reason[];
+}
+
+/** Scripts AuthLens names; anything else non-Common/Inherited is "Other". */
+const SCRIPTS: [string, RegExp][] = [
+  ["Latin", /\p{Script=Latin}/u],
+  ["Cyrillic", /\p{Script=Cyrillic}/u],
+  ["Greek", /\p{Script=Greek}/u],
+  ["Han", /\p{Script=Han}/u],
+  ["Hiragana", /\p{Script=Hiragana}/u],
+  ["Katakana", /\p{Script=Katakana}/u],
+  ["Hangul", /\p{Script=Hangul}/u],
+  ["Bopomofo", /\p{Script=Bopomofo}/u],
+  ["Arabic", /\p{Script=Arabic}/u],
+  ["Hebrew", /\p{Script=Hebrew}/u],
+  ["Armenian", /\p{Script=Armenian}/u],
+  ["Georgian", /\p{Script=Georgian}/u],
+  ["Cherokee", /\p{Script=Cherokee}/u],
+  ["Thai", /\p{Script=Thai}/u],
+  ["Devanagari", /\p{Script=Devanagari}/u],
+];
+const COMMON_OR_INHERITED = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+function scriptOf(ch: string): string | null {
+  if (COMMON_OR_INHERITED.test(ch)) return null;
+  for (const [name, re] of SCRIPTS) if (re.test(ch)) return name;
+  return "Other";
+}
+
+/** The scripts of a label (Common and Inherited left out), in order of first use. */
+export function labelScripts(label: string): string[] {
+  const seen: string[] = [];
+  for (const ch of label) {
+    if (ch.charCodeAt(0) < 0x80) {
+      if (/[a-zA-Z]/.test(ch) && !seen.includes("Latin")) seen.push("Latin");
+      continue;
+    }
+    const s = scriptOf(ch);
+    if (s !== null && !seen.includes(s)) seen.push(s);
+  }
+  return seen;
+}
+
+const CJK_SETS: string[][] = [
+  ["Latin", "Han", "Hiragana", "Katakana"],
+  ["Latin", "Han", "Bopomofo"],
+  ["Latin", "Han", "Hangul"],
+];
+
+/** TR39 "Highly Restrictive": a single script, or one of the CJK combinations (with Latin). */
+export function isHighlyRestrictive(scripts: string[]): boolean {
+  if (scripts.length <= 1) return true;
+  return CJK_SETS.some((set) => scripts.every((s) => set.includes(s)));
+}
+
+/** The TR39-style skeleton used for confusable comparison. */
+export function skeleton(s: string): string {
+  return unhomoglyph(s.normalize("NFD")).normalize("NFC").toLowerCase();
+}
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_LDH = /^[a-z0-9-]+$/;
+
+/** Check a domain (A-labels or Unicode). */
+export function checkDomain(domain: string): LookalikeFinding {
+  const reasons: Reason[] = [];
+  const ascii = toDomainAscii(domain);
+  for (const alabel of ascii.split(".")) {
+    let label = alabel;
+    if (alabel.startsWith("xn--")) {
+      try {
+        label = toUnicode(alabel);
+      } catch {
+        reasons.push(reason("lookalike_invalidIdn", alabel));
+        continue;
+      }
+    }
+    if (!NON_ASCII.test(label)) continue;
+    const nfkc = label.normalize("NFKC").toLowerCase();
+    if (nfkc !== label) reasons.push(reason("lookalike_notNormalized", label, nfkc));
+    const scripts = labelScripts(label);
+    if (!isHighlyRestrictive(scripts)) reasons.push(reason("lookalike_mixedScript", label, scripts.join("+")));
+    const sk = skeleton(label);
+    if (ASCII_LDH.test(sk)) reasons.push(reason("lookalike_confusable", label, sk));
+  }
+  return { lookalike: reasons.length > 0, reasons };
+}
+
+/**
+ * An address written in the display name, when it differs from the real address
+ * (`"ceo@example.com" <x@attacker.example>`). Returns the address shown, or null.
+ */
+export function displayNameAddress(displayName: string | null, realAddress: string | null): string | null {
+  if (displayName === null) return null;
+  const name = displayName.length > 1000 ? displayName.slice(0, 1000) : displayName;
+  let at = name.indexOf("@");
+  while (at !== -1) {
+    let start = at;
+    while (start > 0 && !/[\s<>"'(),;:[\]]/.test(name.charAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < name.length && !/[\s<>"'(),;:[\]]/.test(name.charAt(end))) end++;
+    const local = name.slice(start, at);
+    const dom = name.slice(at + 1, end).replace(/\.$/, "");
+    if (local.length > 0 && dom.includes(".") && !dom.includes("@")) {
+      const shown = `${local}@${dom}`;
+      if (realAddress === null) return shown;
+      const r = realAddress.lastIndexOf("@");
+      const same =
+        r > 0 &&
+        realAddress.slice(0, r).toLowerCase() === local.toLowerCase() &&
+        toDomainAscii(realAddress.slice(r + 1)) === toDomainAscii(dom);
+      if (!same) return shown;
+    }
+    at = name.indexOf("@", end);
+  }
+  return null;
+}
