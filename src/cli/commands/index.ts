@@ -1,4 +1,5 @@
 import type { Io } from "../io.js";
+import { inspectCommand } from "./inspect.js";
 import { parseCommand } from "./parse.js";
 
 export interface Command {
@@ -8,4 +9,4 @@ export interface Command {
 }
 
 /** Every sub-command, in the order `authlens --help` lists them. */
-export const COMMANDS: Command[] = [parseCommand];
+export const COMMANDS: Command[] = [parseCommand, inspectCommand];
