@@ -4,11 +4,10 @@
  *   authlens inspect [--json] [--trust ID]... [--forwarder DOMAIN]... <file.eml | file.mbox>
  */
 import { parseArgs } from "node:util";
-import { sanitizeForTerminal } from "../../core/authres/format.js";
-import { analyzeMessage, type Analysis, toInspectJson } from "../../core/analyze.js";
+import { analyzeMessage, toInspectJson } from "../../core/analyze.js";
 import { parseHeaderBlock } from "../../core/headers/header-block.js";
 import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
-import { renderReason } from "../../core/reason.js";
+import { formatReport } from "../../core/report.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./index.js";
 
@@ -30,75 +29,6 @@ message, is read as an mbox. Exit status: 0 on success, 2 on a usage or input er
 `;
 
 const utf8 = new TextDecoder("utf-8");
-
-function line(label: string, value: string): string {
-  return `  ${label.padEnd(12)} ${sanitizeForTerminal(value)}\n`;
-}
-
-export function formatReport(a: Analysis, title: string | null): string {
-  let out = title !== null ? `== ${sanitizeForTerminal(title)}\n` : "";
-  out += `Verdict: ${a.verdict.level.toUpperCase()}\n`;
-  for (const r of a.verdict.reasons) out += `  - ${sanitizeForTerminal(renderReason(r))}\n`;
-  if (a.verdict.suggestion !== null) out += `  Suggested server to trust: ${sanitizeForTerminal(a.verdict.suggestion)}\n`;
-
-  out += "\nSender\n";
-  if (a.from.addresses.length === 0) out += line("From", "(none)");
-  for (const addr of a.from.addresses) {
-    const name = addr.displayName !== null ? `${addr.displayName} ` : "";
-    out += line("From", `${name}<${addr.address ?? "?"}>`);
-    if (addr.domain !== null && addr.domainUnicode !== null && addr.domain !== addr.domainUnicode) {
-      out += line("Domain", `${addr.domainUnicode} (A-label ${addr.domain})`);
-    }
-  }
-  if (a.from.lookalike.lookalike) {
-    for (const r of a.from.lookalike.reasons) out += line("Look-alike", renderReason(r));
-  }
-  if (a.from.displayNameAddress !== null) out += line("Display name", `shows ${a.from.displayNameAddress}`);
-
-  out += "\nDMARC\n";
-  const d = a.dmarc;
-  const dmarcLabel =
-    d.source === "virtual"
-      ? "pass (virtual: aligned; no DMARC policy)"
-      : d.result === null
-        ? "(no trusted result)"
-        : `${d.result}${d.policy !== null ? ` (p=${d.policy})` : ""} by ${d.reportedBy ?? "?"}`;
-  out += line("Result", dmarcLabel);
-  for (const c of [...d.spf, ...d.dkim]) {
-    out += line(c.method.toUpperCase(), `${c.result} ${c.identity ?? ""} (alignment: ${c.alignment})`);
-  }
-
-  out += "\nTransport (TLS)\n";
-  const t = a.tls;
-  out += line("Encrypted", `${t.encrypted}${t.result !== null ? ` (tls=${t.result})` : ""}`);
-  if (t.version !== null || t.cipher !== null) out += line("Protocol", `${t.version ?? "?"} ${t.cipher ?? ""}`.trim());
-  if (t.strength !== null) out += line("Strength", `${t.strength} (${t.strengthSource ?? "?"})`);
-  if (t.certificate?.client) out += line("Client cert", t.certificate.client);
-  out += line("Source", renderReason(t.reason));
-  for (const h of t.hops) {
-    const tls = h.encrypted === "yes" ? `TLS ${h.version ?? ""} ${h.cipher ?? ""}`.trim() : h.encrypted === "no" ? "clear text" : "unknown";
-    out += line("Hop", `${h.from ?? "?"} -> ${h.by ?? "?"} ${h.protocol ?? ""}: ${tls} (claimed)`);
-  }
-
-  out += "\nARC\n";
-  out += line("Chain", `${a.arc.status}${a.arc.reason ? `: ${renderReason(a.arc.reason)}` : ""}`);
-  if (a.arc.receiver !== null) out += line("Receiver", `arc=${a.arc.receiver.result} by ${a.arc.receiver.authservId}`);
-  for (const h of a.arc.hops) {
-    const when = h.timestamp !== null ? new Date(h.timestamp * 1000).toISOString() : "?";
-    const res = h.results.map((r) => `${r.method}=${r.result}`).join(" ");
-    out += line(`i=${h.instance}`, `${h.domain ?? "?"} cv=${h.cv ?? "?"} ${when} [${h.authservId ?? "?"}: ${res}]`);
-  }
-
-  out += "\nAuthentication-Results headers (newest first)\n";
-  if (a.authResults.length === 0) out += "  (none)\n";
-  for (const e of a.authResults) {
-    out += line(`#${e.index}`, `${e.authservId ?? "(no authserv-id)"}: ${e.trusted ? "TRUSTED" : "ignored"}`);
-    out += line("", [e.why, ...e.notes].map(renderReason).join("; "));
-    const res = e.parsed.results.map((r) => `${r.method}=${r.result}`).join(" ");
-    if (res.length > 0) out += line("", res);
-  }
-  return out;
-}
 
 export const inspectCommand: Command = {
   name: "inspect",
