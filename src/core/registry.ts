@@ -183,21 +183,55 @@ export const METHODS: readonly MethodEntry[] = [
   ),
 ];
 
-const METHOD_MAP: ReadonlyMap<string, MethodEntry> = new Map(METHODS.map((m) => [m.name, m]));
+/** Precomputed per-method lookups (the table above, indexed). */
+export interface MethodIndex {
+  readonly entry: MethodEntry;
+  readonly results: ReadonlyMap<string, EntryStatus>;
+  /** ptype -> registered properties of this method. */
+  readonly properties: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Global ptypes plus this method's own. */
+  readonly ptypes: ReadonlySet<string>;
+}
+
 const PTYPE_SET: ReadonlySet<string> = new Set(PTYPES.map((p) => p.name));
+
+const INDEX: ReadonlyMap<string, MethodIndex> = new Map(
+  METHODS.map((m): [string, MethodIndex] => {
+    const properties = new Map<string, Set<string>>();
+    for (const p of m.properties) {
+      let set = properties.get(p.ptype);
+      if (!set) properties.set(p.ptype, (set = new Set()));
+      set.add(p.property);
+    }
+    return [
+      m.name,
+      {
+        entry: m,
+        results: new Map(m.results.map((r) => [r.name, r.status])),
+        properties,
+        ptypes: new Set([...PTYPE_SET, ...m.methodPtypes]),
+      },
+    ];
+  }),
+);
 
 function lower(s: string): string {
   return s.toLowerCase();
 }
 
+/** Indexed lookups for a registered or extension method; `name` must already be lowercase. */
+export function methodIndex(name: string): MethodIndex | undefined {
+  return INDEX.get(name);
+}
+
 /** The registry entry of a registered or extension method; undefined for `x-*` and unknown ones. */
 export function lookupMethod(name: string): MethodEntry | undefined {
-  return METHOD_MAP.get(lower(name));
+  return INDEX.get(lower(name))?.entry;
 }
 
 export function methodStatus(name: string): MethodStatus {
-  const m = METHOD_MAP.get(lower(name));
-  if (m) return m.status;
+  const m = INDEX.get(lower(name));
+  if (m) return m.entry.status;
   return /^x-./i.test(name) ? "experimental" : "unknown";
 }
 
@@ -207,19 +241,14 @@ export function isKnownResult(methodName: string, result: string): boolean {
 }
 
 export function resultStatus(methodName: string, result: string): EntryStatus | undefined {
-  const m = METHOD_MAP.get(lower(methodName));
-  if (!m) return undefined;
-  const r = lower(result);
-  for (const entry of m.results) if (entry.name === r) return entry.status;
-  return undefined;
+  return INDEX.get(lower(methodName))?.results.get(lower(result));
 }
 
 /** A ptype registered globally, or defined for this method only (tls: cert, tls, key). */
 export function isKnownPtype(methodName: string, ptype: string): boolean {
   const p = lower(ptype);
-  if (PTYPE_SET.has(p)) return true;
-  const m = METHOD_MAP.get(lower(methodName));
-  return m !== undefined && m.methodPtypes.includes(p);
+  const m = INDEX.get(lower(methodName));
+  return m ? m.ptypes.has(p) : PTYPE_SET.has(p);
 }
 
 /**
@@ -227,10 +256,5 @@ export function isKnownPtype(methodName: string, ptype: string): boolean {
  * (RFC 8601 §2.4) and are normally not registered: false here does not make them invalid.
  */
 export function isKnownProperty(methodName: string, ptype: string, property: string): boolean {
-  const m = METHOD_MAP.get(lower(methodName));
-  if (!m) return false;
-  const p = lower(ptype);
-  const q = lower(property);
-  for (const entry of m.properties) if (entry.ptype === p && entry.property === q) return true;
-  return false;
+  return INDEX.get(lower(methodName))?.properties.get(lower(ptype))?.has(lower(property)) ?? false;
 }

@@ -11,14 +11,7 @@
  * all (a result without "=", an unclosed comment, ...) is an `error` in both modes; parsing
  * then resumes at the next ";".
  */
-import {
-  isKnownProperty,
-  isKnownPtype,
-  isKnownResult,
-  lookupMethod,
-  methodStatus,
-  resultStatus,
-} from "../registry.js";
+import { methodIndex, methodStatus } from "../registry.js";
 import {
   ALNUM,
   ATEXT,
@@ -35,6 +28,7 @@ import {
   cls,
   isDigit,
 } from "./chars.js";
+import { internKeyword, keywordAt } from "./intern.js";
 import { Scanner } from "./scanner.js";
 import type { MethodResult, ParseOptions, ParsedAuthResults, ResultProperty } from "./types.js";
 
@@ -265,7 +259,7 @@ class AuthResParser extends Scanner {
     this.skipCFWS(null);
     const start = this.pos;
     const end = this.scanKeyword(start);
-    if (end - start !== 4 || this.s.slice(start, end).toLowerCase() !== "none") {
+    if (end - start !== 4 || internKeyword(this.s, start, end) !== "none") {
       this.pos = save;
       return false;
     }
@@ -385,11 +379,11 @@ class AuthResParser extends Scanner {
       return;
     }
     this.checkKeyword(rStart, rEnd, "result");
-    const method = this.s.slice(start, mEnd).toLowerCase();
+    const method = keywordAt(this.s, start, mEnd);
     const result: MethodResult = {
       method,
       methodVersion,
-      result: this.s.slice(rStart, rEnd).toLowerCase(),
+      result: keywordAt(this.s, rStart, rEnd),
       reason: null,
       properties: [],
       comments,
@@ -440,14 +434,14 @@ class AuthResParser extends Scanner {
         this.checkKeyword(kStart, kEnd, "ptype");
         this.checkKeyword(pStart, pEnd, "property");
         this.pos++;
-        const ptype = this.s.slice(kStart, kEnd).toLowerCase();
-        const property = this.s.slice(pStart, pEnd).toLowerCase();
+        const ptype = keywordAt(this.s, kStart, kEnd);
+        const property = keywordAt(this.s, pStart, pEnd);
         const prop: ResultProperty = { ptype, property, value: this.readPvalue(comments, true) };
         result.properties.push(prop);
         if (known) this.checkPropertyRegistry(method, ptype, property, kStart);
       } else if (sep === CH_EQ) {
         this.pos++;
-        const key = this.s.slice(kStart, kEnd).toLowerCase();
+        const key = keywordAt(this.s, kStart, kEnd);
         if (key === "reason" && result.reason === null) {
           // reasonspec = "reason" [CFWS] "=" [CFWS] value
           if (result.properties.length > 0) this.deviation("'reason=' after properties (it comes right after the result)", kStart);
@@ -500,29 +494,33 @@ class AuthResParser extends Scanner {
 
   /** Registry checks for method and result. Returns true when the method is a known one. */
   private checkResultRegistry(r: MethodResult, mOffset: number, rOffset: number): boolean {
-    const status = methodStatus(r.method);
-    if (status === "experimental") return false;
-    if (status === "unknown") {
-      if (this.strict) this.diag("warning", `unknown method '${clip(r.method)}'; its result must not drive decisions (RFC 8601 §4.1)`, mOffset);
+    const index = methodIndex(r.method);
+    if (index === undefined) {
+      if (this.strict && methodStatus(r.method) === "unknown") {
+        this.diag("warning", `unknown method '${clip(r.method)}'; its result must not drive decisions (RFC 8601 §4.1)`, mOffset);
+      }
       return false;
     }
-    if (status === "deprecated" && this.strict) this.diag("warning", `method '${r.method}' is deprecated`, mOffset);
-    const entry = lookupMethod(r.method);
-    if (entry && r.methodVersion !== null && r.methodVersion !== entry.version) {
+    const entry = index.entry;
+    if (entry.status === "deprecated" && this.strict) this.diag("warning", `method '${r.method}' is deprecated`, mOffset);
+    if (r.methodVersion !== null && r.methodVersion !== entry.version) {
       this.diag("warning", `version ${r.methodVersion} of method '${r.method}' is not supported (RFC 8601 §2.6)`, mOffset);
     }
-    if (!isKnownResult(r.method, r.result)) {
+    const status = index.results.get(r.result);
+    if (status === undefined) {
       this.deviation(`'${clip(r.result)}' is not a registered result for method '${r.method}'`, rOffset);
-    } else if (resultStatus(r.method, r.result) === "deprecated" && status !== "deprecated") {
+    } else if (status === "deprecated" && entry.status !== "deprecated") {
       this.diag("warning", `result '${r.result}' is deprecated for method '${r.method}'`, rOffset);
     }
     return true;
   }
 
   private checkPropertyRegistry(method: string, ptype: string, property: string, offset: number): void {
-    if (!isKnownPtype(method, ptype)) {
+    const index = methodIndex(method);
+    if (index === undefined) return;
+    if (!index.ptypes.has(ptype)) {
       this.deviation(`'${clip(ptype)}' is not a registered ptype for method '${method}'`, offset);
-    } else if (this.strict && ptype !== "policy" && !isKnownProperty(method, ptype, property)) {
+    } else if (this.strict && ptype !== "policy" && index.properties.get(ptype)?.has(property) !== true) {
       this.diag("warning", `'${ptype}.${clip(property)}' is not a registered property of method '${method}'`, offset);
     }
   }

@@ -1,0 +1,19 @@
+/**
+ * Bench runner: `npm run bench` (bundled with esbuild). Each bench returns a report; add yours
+ * to BENCHES. Exits 1 when a bench misses one of its goals.
+ */
+import { benchParser, type BenchReport } from "./parser.bench.js";
+
+const BENCHES: (() => Promise<BenchReport>)[] = [benchParser];
+
+let failed = false;
+for (const bench of BENCHES) {
+  const report = await bench();
+  console.log(`== ${report.name}`);
+  for (const line of report.lines) console.log(`  ${line}`);
+  for (const f of report.failures) {
+    console.log(`  GOAL MISSED: ${f}`);
+    failed = true;
+  }
+}
+process.exitCode = failed ? 1 : 0;
