@@ -6,14 +6,14 @@ import { analyzeArc, type ArcAnalysis } from "./arc.js";
 import { parseAuthResults } from "./authres/parse.js";
 import type { ParsedAuthResults } from "./authres/types.js";
 import { analyzeDmarc, type DmarcAnalysis, type TrustedResult } from "./dmarc.js";
-import { domainMatches } from "./domain.js";
+import { domainMatches, toDomainAscii } from "./domain.js";
 import { type FromInfo, parseFrom } from "./headers/address.js";
 import type { HeaderBlock } from "./headers/header-block.js";
 import { checkDomain, displayNameAddress, type LookalikeFinding } from "./lookalike.js";
 import { reason, type Reason, renderReason } from "./reason.js";
 import { isUsableResult } from "./results.js";
 import { analyzeTls, parseTlsHops, type TlsAnalysis } from "./tls.js";
-import { effectiveTrustedIds, judgeHeader, suggestServer } from "./trust.js";
+import { distrustBelowBoundary, effectiveTrustedIds, judgeHeader, suggestServer } from "./trust.js";
 import { decideVerdict, type Verdict } from "./verdict.js";
 
 export interface AnalysisSettings {
@@ -114,6 +114,12 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
     });
   }
 
+  // A trusted id below an outside hop was written before the message reached the trusted servers.
+  const trustedHostIds = authResults.filter((e) => e.trusted).map((e) => toDomainAscii(e.authservId ?? ""));
+  const isTrustedHost = (host: string): boolean =>
+    trustedHostIds.some((id) => host === id || host.endsWith("." + id)) || trustedIds.some((e) => domainMatches(host, e));
+  distrustBelowBoundary(input, authResults, isTrustedHost);
+
   // Newest trusted header wins per method (a forged copy below the real one cannot override it).
   const effective: TrustedResult[] = [];
   const claimed = new Map<string, number>();
@@ -153,14 +159,12 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
 
   // --- TLS
   const tlsResult = effective.find((t) => t.result.method.toLowerCase() === "tls");
-  const trustedHostIds = trustedEntries.map((e) => (e.authservId ?? "").toLowerCase());
   const topTrusted = trustedEntries[0];
   const tls = analyzeTls(
     input,
     tlsResult ? { result: tlsResult.result, authservId: tlsResult.authservId } : null,
     {
-      matchesTrusted: (host) =>
-        trustedHostIds.some((id) => host === id || host.endsWith("." + id)) || trustedIds.some((e) => domainMatches(host, e)),
+      matchesTrusted: isTrustedHost,
       topTrustedIndex: topTrusted ? topTrusted.fieldIndex : null,
     },
     parseTlsHops(input),

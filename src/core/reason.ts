@@ -24,6 +24,8 @@ export const ENGLISH_REASONS: Readonly<Record<string, string>> = {
   trust_versionUnsupported: "ignored: authres version $1 is not supported (only version 1)",
   trust_noneConfigured: "ignored: no server is trusted yet (added by $1)",
   trust_notInList: "ignored: $1 is not a trusted server",
+  trust_belowReceivingHop:
+    "ignored: this header claims to be from $1 but sits below the hop from $2 into your trusted servers, so it was added before the message reached them (the receiving server should have removed it, RFC 8601 §5)",
   trust_olderDuplicate:
     "a newer trusted header also reports $1; the newest one is used for that method",
   // verdict

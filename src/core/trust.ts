@@ -7,11 +7,18 @@
  * - The list starts empty (§7.1): with nothing trusted, a message with headers is "unconfigured"
  *   and the suggestion is the authserv-id of the newest header that names one.
  * - A receiving MTA must remove headers claiming its own authserv-id that arrived from outside
- *   (§5). AuthLens cannot tell such a forgery from a real header by its position (Gmail puts its
- *   header below its own Received line, Postfix above), so when several trusted headers report
- *   the same method, only the newest (topmost) one is used for that method.
+ *   (§5); AuthLens adds two defences for when it did not:
+ *   1. `distrustBelowBoundary`: when the header order is known, a trusted-id header that sits
+ *      below a Received header recording a hop from an outside host (its HELO name or reverse-DNS
+ *      name is neither local nor a trusted server) was added before the message entered the
+ *      trusted servers, so it is not trusted. Position alone is not enough (Gmail writes its
+ *      header below its own Received line, Postfix above), hence "below the topmost trusted
+ *      header AND below an outside hop".
+ *   2. When several trusted headers report the same method, only the newest (topmost) one is used
+ *      for that method (in analyze.ts).
  */
 import type { ParsedAuthResults } from "./authres/types.js";
+import type { HeaderBlock } from "./headers/header-block.js";
 import { domainMatches, toDomainAscii } from "./domain.js";
 import { reason, type Reason } from "./reason.js";
 
@@ -73,4 +80,61 @@ export function suggestServer(headersNewestFirst: readonly ParsedAuthResults[]):
 export function isTrustedForwarder(domain: string | null, forwarders: readonly string[]): boolean {
   if (domain === null) return false;
   return matchTrusted(domain, forwarders) !== null;
+}
+
+/** The HELO name and the reverse-DNS name of a Received header's `from` clause (lower case). */
+export function receivedFromHosts(value: string): { helo: string | null; rdns: string | null; local: boolean } {
+  const v = value.length > 2000 ? value.slice(0, 2000) : value;
+  const m = /^\s*from\s+([^\s(;]+)(?:\s*\(([^)]*)\))?/i.exec(v);
+  if (!m) return { helo: null, rdns: null, local: true }; // no from clause: local submission
+  const helo = (m[1] ?? "").replace(/\.$/, "").toLowerCase();
+  const paren = m[2] ?? "";
+  const first = /^\s*([A-Za-z0-9][A-Za-z0-9.-]*)/.exec(paren)?.[1]?.replace(/\.$/, "").toLowerCase() ?? null;
+  const rdns = first !== null && first !== "unknown" && first.includes(".") ? first : null;
+  const local =
+    /^(localhost|127\.0\.0\.1|\[127\.0\.0\.1\]|\[?::1\]?|\[ipv6:::1\])$/.test(helo) || /\[(127\.0\.0\.1|::1|IPv6:::1)\]/i.test(paren);
+  return { helo, rdns, local };
+}
+
+export interface BoundaryEntry {
+  fieldIndex: number;
+  trusted: boolean;
+  authservId: string | null;
+  why: Reason;
+}
+
+/**
+ * Defence 1 of the module comment: un-trust trusted-id headers found below an outside hop that is
+ * itself below the topmost trusted header. `isTrustedHost` says whether a host name belongs to a
+ * trusted server. Returns the entries it changed.
+ */
+export function distrustBelowBoundary(
+  block: HeaderBlock,
+  entries: BoundaryEntry[],
+  isTrustedHost: (host: string) => boolean,
+): BoundaryEntry[] {
+  if (!block.crossNameOrderKnown) return [];
+  const trusted = entries.filter((e) => e.trusted);
+  const top = trusted[0];
+  if (top === undefined) return [];
+  const changed: BoundaryEntry[] = [];
+  let boundary: string | null = null;
+  const byField = new Map(trusted.map((e) => [e.fieldIndex, e]));
+  for (const f of block.fields) {
+    if (f.index <= top.fieldIndex) continue;
+    if (f.lname === "received" && boundary === null) {
+      const h = receivedFromHosts(f.value);
+      if (h.local) continue;
+      const hosts = [h.helo, h.rdns].filter((x): x is string => x !== null);
+      if (hosts.length === 0 || !hosts.every(isTrustedHost)) boundary = h.rdns ?? h.helo ?? "?";
+      continue;
+    }
+    const e = byField.get(f.index);
+    if (e !== undefined && boundary !== null) {
+      e.trusted = false;
+      e.why = reason("trust_belowReceivingHop", e.authservId ?? "", boundary);
+      changed.push(e);
+    }
+  }
+  return changed;
 }
