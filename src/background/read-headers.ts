@@ -1,3 +1,4 @@
+import { fromThunderbirdHeaders, parseHeaderBlock, type HeaderBlock } from "../core/headers/header-block.js";
 import { messenger, type HeadersDictionary } from "./api.js";
 
 /** Which Thunderbird API the headers came from, fastest first. */
@@ -18,7 +19,11 @@ export interface ReadHeaders {
 export async function readHeaders(messageId: number): Promise<ReadHeaders> {
   const api = messenger.messages;
   if (typeof api.getHeaders === "function") {
-    return { source: "getHeaders", headers: lowerKeys(await api.getHeaders(messageId)), raw: null };
+    const headers = lowerKeys(await api.getHeaders(messageId));
+    // getHeaders hands raw 8-bit header bytes over one char per byte and drops some of them
+    // (seen in Thunderbird 153 with RFC 6532 UTF-8 headers). Such a message is read raw instead.
+    if (!hasEightBit(headers)) return { source: "getHeaders", headers, raw: null };
+    return readRaw(messageId);
   }
   try {
     const full = (await api.getFull(messageId, { decodeHeaders: false, decodeContent: false } as never)) as {
@@ -29,10 +34,23 @@ export async function readHeaders(messageId: number): Promise<ReadHeaders> {
   } catch {
     // Older Thunderbird without the getFull options: fall through to getRaw.
   }
-  const raw = await api.getRaw(messageId);
+  return readRaw(messageId);
+}
+
+async function readRaw(messageId: number): Promise<ReadHeaders> {
+  const raw = await messenger.messages.getRaw(messageId);
+  // MV3 gives a File (decoded here as UTF-8); MV2 a binary string.
   const text = typeof raw === "string" ? raw : await raw.text();
-  const end = headerBlockEnd(text);
-  return { source: "getRaw", headers: {}, raw: text.slice(0, end) };
+  return { source: "getRaw", headers: {}, raw: text.slice(0, headerBlockEnd(text)) };
+}
+
+function hasEightBit(headers: HeadersDictionary): boolean {
+  for (const values of Object.values(headers)) {
+    for (const v of values) {
+      for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x7f) return true;
+    }
+  }
+  return false;
 }
 
 function lowerKeys(dict: HeadersDictionary): HeadersDictionary {
@@ -41,8 +59,23 @@ function lowerKeys(dict: HeadersDictionary): HeadersDictionary {
   return out;
 }
 
+
+
 /** Offset of the blank line that ends the top-level header block (or the end of the text). */
 function headerBlockEnd(text: string): number {
   const m = /\r?\n\r?\n/.exec(text);
   return m ? m.index : text.length;
+}
+
+/** The message's header block for analysis, whichever API gave it. */
+export function toHeaderBlock(read: ReadHeaders): HeaderBlock {
+  return read.raw !== null ? parseHeaderBlock(read.raw) : fromThunderbirdHeaders(read.headers);
+}
+
+/** The headers as text for the "Raw headers" view and reports (order within each name kept). */
+export function headersAsText(read: ReadHeaders): string {
+  if (read.raw !== null) return read.raw;
+  return Object.entries(read.headers)
+    .flatMap(([name, values]) => values.map((v) => `${name}: ${v}`))
+    .join("\n");
 }

@@ -30,3 +30,14 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/** Runs one step of a test; an error says which step failed (Thunderbird's errors often carry no stack). */
+export async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    e.message = `${label}: ${e.message}`;
+    throw e;
+  }
+}

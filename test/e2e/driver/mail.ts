@@ -28,11 +28,10 @@ export async function localInbox(): Promise<MailFolder> {
  * mbox reads as empty until the folder has been shown once.
  */
 export async function showFolder(folder: MailFolder, expectedCount: number): Promise<void> {
-  const [tab] = await messenger.mailTabs.query({ active: true, currentWindow: true });
-  const anyTab = tab ?? (await messenger.mailTabs.query({}))[0];
-  if (!anyTab) throw new Error("no mail tab");
+  // Right after start-up Thunderbird may still be restoring its tabs: mailTabs.query throws then.
+  const tabId = await mailTabId();
   try {
-    await messenger.mailTabs.update(anyTab.id, { displayedFolderId: folder.id } as never);
+    await messenger.mailTabs.update(tabId, { displayedFolderId: folder.id } as never);
   } catch {
     // Thunderbird may reject the update while the folder is being parsed; the poll below decides.
   }
@@ -52,4 +51,15 @@ export async function listMessages(folder: MailFolder): Promise<MessageHeader[]>
     out.push(...page.messages);
   }
   return out;
+}
+
+/**
+ * The main window's mail tab id. Right after start-up Thunderbird may still be restoring its tabs.
+ * MV3 names the id of a MailTab `tabId`, MV2 `id`.
+ */
+export function mailTabId(): Promise<number> {
+  return waitFor(async () => {
+    const tab = (await messenger.mailTabs.query({}))[0] as { tabId?: number; id?: number } | undefined;
+    return tab?.tabId ?? tab?.id;
+  }, "a mail tab");
 }

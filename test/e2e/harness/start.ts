@@ -12,13 +12,13 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { DEMO_SETTINGS } from "./demo-settings.js";
 import { demoFixtures } from "./fixtures.js";
 import { endAll, endAllOnExit, endProcess, startProcess, startXvfb } from "./processes.js";
 import { createProfile, writeManagedStorage } from "./profile.js";
 import { findThunderbird } from "./thunderbird-binary.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DEMO_SETTINGS = { trustedAuthservIds: ["mx.example.net"] };
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

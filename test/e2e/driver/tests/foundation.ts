@@ -2,7 +2,7 @@ import { messenger } from "../../../../src/background/api.js";
 import { readManagedPolicy } from "../../../../src/background/managed-policy.js";
 import { readHeaders } from "../../../../src/background/read-headers.js";
 import { ready } from "../../../../src/background/main.js";
-import { assert, assertEqual } from "../assert.js";
+import { assert, assertEqual, step } from "../assert.js";
 import { listMessages, localInbox, showFolder } from "../mail.js";
 import { screenshot } from "../harness-client.js";
 import { test } from "../registry.js";
@@ -19,12 +19,12 @@ test("foundation", "the add-on starts", async () => {
 
 test("foundation", "reads the Authentication-Results and ARC headers of a fixture", async (data) => {
   const expected = data.arcFixture as { subject: string; headers: Record<string, string[]> };
-  const inbox = await localInbox();
-  await showFolder(inbox, data.inboxCount as number);
-  const messages = await listMessages(inbox);
+  const inbox = await step("find the Inbox", () => localInbox());
+  await step("show the Inbox", () => showFolder(inbox, data.inboxCount as number));
+  const messages = await step("list messages", () => listMessages(inbox));
   const message = messages.find((m) => m.subject === expected.subject);
   assert(message, `a message with subject ${expected.subject} in the Inbox (found: ${messages.map((m) => m.subject).join(" | ")})`);
-  const read = await readHeaders(message.id);
+  const read = await step("read headers", () => readHeaders(message.id));
   assertEqual(read.source, "getHeaders", "the fastest header API on this Thunderbird");
   for (const [name, values] of Object.entries(expected.headers)) {
     assertEqual((read.headers[name] ?? []).map(unfold), values.map(unfold), `${name} headers`);

@@ -1,2 +1,3 @@
 // Every in-Thunderbird test file, so the driver registers them.
 import "./foundation.js";
+import "./pane.js";

@@ -1,0 +1,136 @@
+/**
+ * Every displayed message (mail tabs, message tabs, message windows) gets analysed and its tab's
+ * button updated. Several selected messages show a neutral state. Errors become an "error" state
+ * with details for the popup: never swallowed, never a stuck icon.
+ */
+import { analyzeMessage, type Analysis } from "../core/analyze.js";
+import type { TabView } from "../ui/view-types.js";
+import { messenger } from "./api.js";
+import { showButtonState } from "./action-button.js";
+import { headersAsText, readHeaders, toHeaderBlock, type HeaderSource } from "./read-headers.js";
+import { rememberServer } from "./recent-servers.js";
+import { getSettings, watchSettings } from "./settings-store.js";
+import { allTabIds, forgetTab, getTabView, setTabView } from "./tab-views.js";
+import { titleFor } from "./titles.js";
+
+type MessageHeader = messenger.messages.MessageHeader;
+
+interface CachedAnalysis {
+  analysis: Analysis;
+  headersText: string;
+  source: HeaderSource;
+}
+
+/** Analyses per message id, for the current settings. */
+const cache = new Map<number, CachedAnalysis>();
+const CACHE_LIMIT = 500;
+/** Per tab, the newest display event; an older analysis finishing late must not overwrite it. */
+const generation = new Map<number, number>();
+
+function displayedList(arg: unknown): MessageHeader[] {
+  if (Array.isArray(arg)) return arg as MessageHeader[];
+  if (arg && typeof arg === "object" && Array.isArray((arg as { messages?: unknown }).messages)) {
+    return (arg as { messages: MessageHeader[] }).messages;
+  }
+  return [];
+}
+
+async function analyse(message: MessageHeader): Promise<CachedAnalysis> {
+  const hit = cache.get(message.id);
+  if (hit) return hit;
+  const [read, { settings }] = await Promise.all([readHeaders(message.id), getSettings()]);
+  const accountId = message.folder?.accountId ?? null;
+  const analysis = analyzeMessage(toHeaderBlock(read), {
+    trustedAuthservIds: settings.trustedAuthservIds,
+    accounts: settings.accountTrust,
+    trustedForwarders: settings.trustedForwarders,
+    accountId: accountId ?? undefined,
+  });
+  const entry = { analysis, headersText: headersAsText(read), source: read.source };
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
+  cache.set(message.id, entry);
+  return entry;
+}
+
+async function accountName(accountId: string | null): Promise<string | null> {
+  if (accountId === null) return null;
+  try {
+    return (await messenger.accounts.get(accountId, false))?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function showTab(tabId: number, messages: MessageHeader[], started = performance.now()): Promise<TabView> {
+  const gen = (generation.get(tabId) ?? 0) + 1;
+  generation.set(tabId, gen);
+  const { settings } = await getSettings();
+  const current = () => generation.get(tabId) === gen;
+  let view: TabView;
+  const only = messages.length === 1 ? messages[0] : undefined;
+  if (!only) {
+    view = { state: "neutral", count: messages.length };
+  } else {
+    setTabView(tabId, { state: "working", messageId: only.id });
+    try {
+      const { analysis, headersText, source } = await analyse(only);
+      const accountId = only.folder?.accountId ?? null;
+      view = {
+        state: "ready",
+        message: { messageId: only.id, subject: only.subject, accountId, accountName: await accountName(accountId) },
+        analysis,
+        headersText,
+        source,
+        elapsedMs: Math.round(performance.now() - started),
+      };
+      if (analysis.verdict.suggestion) void rememberServer(analysis.verdict.suggestion);
+    } catch (err) {
+      view = { state: "error", message: err instanceof Error ? err.message : String(err), messageId: only.id };
+      console.error("AuthLens: analysing message", only.id, err);
+    }
+  }
+  if (!current()) return view;
+  setTabView(tabId, view);
+  const state = view.state === "ready" ? view.analysis.verdict.level : view.state;
+  try {
+    await showButtonState(tabId, state, titleFor(view), settings.showBadge);
+  } catch (err) {
+    // The tab may have closed meanwhile; nothing to show then.
+    console.warn("AuthLens: updating the button of tab", tabId, err);
+  }
+  return view;
+}
+
+export function startDisplay(): void {
+  messenger.messageDisplay.onMessagesDisplayed.addListener((tab, displayed) => {
+    const started = performance.now();
+    if (tab.id === undefined) return;
+    void showTab(tab.id, displayedList(displayed), started);
+  });
+  messenger.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    generation.delete(tabId);
+  });
+  // New settings: every analysis may change. Re-show the open tabs from fresh analyses.
+  watchSettings(() => {
+    cache.clear();
+    for (const tabId of allTabIds()) void refreshTab(tabId);
+  });
+}
+
+/** Re-analyses what a tab shows (after a settings change, or "Trust this server"). */
+export async function refreshTab(tabId: number): Promise<TabView | undefined> {
+  const view = getTabView(tabId);
+  if (!view) return undefined;
+  try {
+    const displayed = await messenger.messageDisplay.getDisplayedMessages(tabId);
+    return await showTab(tabId, displayedList(displayed));
+  } catch {
+    forgetTab(tabId);
+    return undefined;
+  }
+}
+
+export function clearAnalysisCache(): void {
+  cache.clear();
+}

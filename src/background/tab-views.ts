@@ -1,0 +1,66 @@
+/**
+ * What each tab's button and popup show, and a cache of analyses per message (dropped when the
+ * settings change). The popup and the banner read a tab's view; they never analyse.
+ */
+import type { TabView } from "../ui/view-types.js";
+
+const views = new Map<number, TabView>();
+const waiters = new Map<number, Array<(v: TabView) => void>>();
+
+export function setTabView(tabId: number, view: TabView): void {
+  views.set(tabId, view);
+  if (view.state === "working") return;
+  const pending = waiters.get(tabId);
+  waiters.delete(tabId);
+  pending?.forEach((resolve) => resolve(view));
+}
+
+export function getTabView(tabId: number): TabView | undefined {
+  return views.get(tabId);
+}
+
+function viewMessageId(v: TabView): number | null {
+  switch (v.state) {
+    case "ready":
+      return v.message.messageId;
+    case "working":
+    case "error":
+      return v.messageId;
+    case "neutral":
+      return null;
+  }
+}
+
+/**
+ * The tab's finished view for `messageId` (the banner may ask before the analysis is done, or even
+ * before the display event arrived). Resolves null after `timeoutMs`.
+ */
+export function settledTabView(tabId: number, messageId: number, timeoutMs = 10000): Promise<TabView | null> {
+  const matches = (v: TabView | undefined) => v !== undefined && v.state !== "working" && viewMessageId(v) === messageId;
+  const now = views.get(tabId);
+  if (matches(now)) return Promise.resolve(now ?? null);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    const waiter = (v: TabView) => {
+      if (matches(v)) {
+        clearTimeout(timer);
+        resolve(v);
+      } else {
+        const list = waiters.get(tabId) ?? [];
+        list.push(waiter);
+        waiters.set(tabId, list);
+      }
+    };
+    const list = waiters.get(tabId) ?? [];
+    list.push(waiter);
+    waiters.set(tabId, list);
+  });
+}
+
+export function forgetTab(tabId: number): void {
+  views.delete(tabId);
+}
+
+export function allTabIds(): number[] {
+  return [...views.keys()];
+}

@@ -1,0 +1,42 @@
+/**
+ * The user's settings: one zod schema is the single source of truth for their shape, their
+ * defaults (every field has one) and their TypeScript type.
+ */
+import { z } from "zod";
+
+export const BANNER_MODES = ["off", "failures", "always"] as const;
+export type BannerMode = (typeof BANNER_MODES)[number];
+
+/** An authserv-id or a domain (`@example.org` for a domain and its subdomains). */
+const serverEntry = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^@?[^\s;()"@]+$/u, "a server name such as mx.example.net, or @example.net for a domain and its subdomains");
+
+const domainEntry = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^@?[^\s;()"@]+$/u, "a domain such as lists.example.org");
+
+export const settingsSchema = z.object({
+  /** Servers whose Authentication-Results count, for every account. Empty by default (RFC 8601 §7.1). */
+  trustedAuthservIds: z.array(serverEntry).default([]),
+  /** More trusted servers per account, keyed by Thunderbird account id. */
+  accountTrust: z.record(z.string(), z.array(serverEntry)).default({}),
+  /** ARC forwarders (sealing domains) whose first-hop results may stand in for a failed DMARC. */
+  trustedForwarders: z.array(domainEntry).default([]),
+  /** When the inline banner shows at the top of a message. */
+  bannerMode: z.enum(BANNER_MODES).default("failures"),
+  /** Show a short text badge on the toolbar button. */
+  showBadge: z.boolean().default(true),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];

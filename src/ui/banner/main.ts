@@ -1,0 +1,46 @@
+/**
+ * The inline banner: a message display script. For failed and suspicious verdicts (per the banner
+ * setting) it puts a short notice at the top of the displayed message, inside a closed shadow root,
+ * with a button that opens the pane. It loads nothing remote and never changes the message itself.
+ * lit-html's render() is used directly: content scripts cannot define custom elements.
+ */
+import { html, render } from "lit";
+import { messenger } from "../../background/api.js";
+import type { BannerMode } from "../../core/settings/schema.js";
+import { reasonText, t } from "../shared/i18n.js";
+import type { TabView } from "../view-types.js";
+import { bannerCss } from "./styles.js";
+
+type Ready = Extract<TabView, { state: "ready" }>;
+
+export function wantsBanner(view: TabView | null, mode: BannerMode): view is Ready {
+  if (view?.state !== "ready" || mode === "off") return false;
+  const level = view.analysis.verdict.level;
+  return mode === "always" || level === "failed" || level === "suspicious";
+}
+
+async function show(): Promise<void> {
+  const answer = (await messenger.runtime.sendMessage({ type: "banner" })) as { view: TabView | null; bannerMode: BannerMode } | null;
+  if (!answer || !wantsBanner(answer.view, answer.bannerMode)) return;
+  const a = answer.view.analysis;
+  const level = a.verdict.level;
+  const domain = a.from.primary?.domainUnicode ?? a.from.primary?.domain ?? t("unknownSender");
+  const host = document.createElement("authlens-banner-host");
+  host.setAttribute("data-authlens", level);
+  const root = host.attachShadow({ mode: "closed" });
+  const first = a.verdict.reasons[0];
+  render(
+    html`<style>
+        ${bannerCss}
+      </style>
+      <div class="banner ${level}" role="alert">
+        <strong>${t(`banner_${level}`, domain)}</strong>
+        ${first ? html`<span class="why">${reasonText(first)}</span>` : ""}
+        <button type="button" @click=${() => messenger.runtime.sendMessage({ type: "openPopup" })}>${t("bannerDetails")}</button>
+      </div>`,
+    root,
+  );
+  document.body.prepend(host);
+}
+
+void show().catch((err: unknown) => console.error("AuthLens banner:", err));

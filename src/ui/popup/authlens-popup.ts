@@ -1,0 +1,118 @@
+import { html, LitElement, nothing, type TemplateResult } from "lit";
+import { messenger } from "../../background/api.js";
+import type { TabView, UiRequest } from "../view-types.js";
+import { t } from "../shared/i18n.js";
+import { authenticationSection } from "./sections/authentication.js";
+import { forwardingSection } from "./sections/forwarding.js";
+import { otherMethodsSection } from "./sections/other-methods.js";
+import { rawHeadersSection } from "./sections/raw-headers.js";
+import { senderSection } from "./sections/sender.js";
+import { transportSection } from "./sections/transport.js";
+import { trustSection } from "./sections/trust.js";
+import { verdictSection } from "./sections/verdict.js";
+import { popupStyles } from "./styles.js";
+
+function ask<T>(request: UiRequest): Promise<T> {
+  return messenger.runtime.sendMessage(request) as Promise<T>;
+}
+
+/** The message-display pane: shows the background's analysis of the tab's message. */
+export class AuthlensPopup extends LitElement {
+  static override styles = popupStyles;
+  static override properties = { view: { state: true }, status: { state: true } };
+
+  view: TabView | null | undefined = undefined;
+  status = "";
+  private tabId: number | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [tab] = await messenger.tabs.query({ active: true, currentWindow: true });
+      this.tabId = tab?.id;
+      this.view = this.tabId === undefined ? null : await ask<TabView | null>({ type: "view", tabId: this.tabId });
+    } catch (err) {
+      this.view = { state: "error", message: String(err), messageId: null };
+    }
+  }
+
+  private async copy(text: string, done: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.status = done;
+    } catch (err) {
+      this.status = t("copyFailed", String(err));
+    }
+  }
+
+  private async trust(server: string, accountId: string | null): Promise<void> {
+    if (this.tabId === undefined) return;
+    const answer = await ask<{ problems: { message: string }[]; view: TabView | null }>({
+      type: "trustServer",
+      server,
+      accountId,
+      tabId: this.tabId,
+    });
+    if (answer.problems.length > 0) this.status = answer.problems.map((p) => p.message).join("; ");
+    else {
+      this.status = t("trustAdded", server);
+      this.view = answer.view;
+    }
+  }
+
+  private async report(kind: "text" | "json"): Promise<void> {
+    if (this.tabId === undefined) return;
+    const r = await ask<{ text: string; json: string }>({ type: "report", tabId: this.tabId });
+    await this.copy(kind === "text" ? r.text : r.json, t(kind === "text" ? "reportCopied" : "reportJsonCopied"));
+  }
+
+  override render(): TemplateResult {
+    const v = this.view;
+    if (v === undefined) return html`<p class="status">${t("popupLoading")}</p>`;
+    if (v === null) return html`<p>${t("popupNoMessage")}</p>`;
+    switch (v.state) {
+      case "neutral":
+        return html`<p id="neutral">${v.count === 0 ? t("popupNoMessage") : t("popupSeveral", v.count)}</p>`;
+      case "working":
+        return html`<p class="status">${t("popupLoading")}</p>`;
+      case "error":
+        return html`<section class="verdict level-error" role="alert">
+          <img src="icons/error.svg" alt="" />
+          <h1 id="verdict-level">${t("level_error")}</h1>
+          <p id="verdict-summary">${t("popupError")}</p>
+          <div></div>
+          <pre id="error-details">${v.message}</pre>
+        </section>`;
+      case "ready":
+        return this.renderReady(v);
+    }
+  }
+
+  private renderReady(v: Extract<TabView, { state: "ready" }>): TemplateResult {
+    const a = v.analysis;
+    const suggestion = a.verdict.suggestion;
+    const trustButton =
+      a.verdict.level === "unconfigured" && suggestion
+        ? html`<button type="button" id="trust-button" @click=${() => this.trust(suggestion, v.message.accountId)}>
+            ${v.message.accountName ? t("trustServerForAccount", suggestion, v.message.accountName) : t("trustServer", suggestion)}
+          </button>`
+        : nothing;
+    return html`
+      ${verdictSection(a, trustButton)} ${senderSection(a)} ${authenticationSection(a)} ${transportSection(a)}
+      ${forwardingSection(a)} ${otherMethodsSection(a)} ${trustSection(a, nothing)}
+      ${rawHeadersSection(v.headersText, () => void this.copy(v.headersText, t("headersCopied")))}
+      <div class="buttons">
+        <button type="button" id="copy-report" @click=${() => this.report("text")}>${t("copyReport")}</button>
+        <button type="button" id="copy-json" @click=${() => this.report("json")}>${t("copyReportJson")}</button>
+        <button type="button" @click=${() => messenger.runtime.openOptionsPage()}>${t("openOptions")}</button>
+      </div>
+      <p class="status" role="status">${this.status}</p>
+    `;
+  }
+}
+
+customElements.define("authlens-popup", AuthlensPopup);

@@ -1,0 +1,50 @@
+import { html, nothing, type TemplateResult } from "lit";
+import type { Analysis } from "../../../core/analyze.js";
+import type { IdentifierCheck } from "../../../core/dmarc.js";
+import { reasonText, t } from "../../shared/i18n.js";
+import { alignmentText, orDash, resultWord } from "./format.js";
+
+function checkRow(label: string, c: IdentifierCheck): TemplateResult {
+  return html`<tr>
+    <th scope="row">${label}</th>
+    <td>${resultWord(c.result)}</td>
+    <td class="mono">${orDash(c.identity)}</td>
+    <td>${alignmentText(c.alignment)}</td>
+  </tr>`;
+}
+
+export function authenticationSection(a: Analysis): TemplateResult {
+  const d = a.dmarc;
+  const dmarcLabel =
+    d.source === "virtual" ? t("dmarcVirtualLabel") : d.result === "bestguesspass" ? t("dmarcBestGuessLabel") : t("dmarcLabel");
+  return html`
+    <details open id="authentication">
+      <summary>${t("sectionAuthentication")}</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t("colMethod")}</th>
+            <th scope="col">${t("colResult")}</th>
+            <th scope="col">${t("colDomain")}</th>
+            <th scope="col">${t("colAlignment")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">${dmarcLabel}</th>
+            <td>${resultWord(d.result)}</td>
+            <td class="mono">${orDash(a.from.primary?.domainUnicode ?? a.from.primary?.domain)}</td>
+            <td>${d.policy ? t("dmarcPolicy", d.policy) : "—"}</td>
+          </tr>
+          ${d.spf.map((c) => checkRow("SPF", c))} ${d.dkim.map((c) => checkRow("DKIM", c))}
+        </tbody>
+      </table>
+      ${d.source === "virtual" && d.virtual
+        ? html`<p class="note">${t("dmarcVirtualExplained", d.virtual.method.toUpperCase(), d.virtual.domain)}</p>`
+        : nothing}
+      ${d.reportedBy ? html`<p class="note">${t("reportedBy", d.reportedBy)}</p>` : nothing}
+      ${d.spf.length === 0 && d.dkim.length === 0 && d.result === null ? html`<p class="note">${t("noTrustedResults")}</p>` : nothing}
+      ${d.notes.map((n) => html`<p class="note">${reasonText(n)}</p>`)}
+    </details>
+  `;
+}

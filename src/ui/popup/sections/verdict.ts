@@ -1,0 +1,25 @@
+import { html, nothing, type TemplateResult } from "lit";
+import type { Analysis } from "../../../core/analyze.js";
+import { reasonText, t } from "../../shared/i18n.js";
+
+export function verdictSection(a: Analysis, trustButton: TemplateResult | typeof nothing): TemplateResult {
+  const level = a.verdict.level;
+  const domain = a.from.primary?.domainUnicode ?? a.from.primary?.domain ?? t("unknownSender");
+  const summary =
+    level === "unconfigured" ? t("summary_unconfigured", a.verdict.suggestion ?? t("unknownServer")) : t(`summary_${level}`, domain);
+  return html`
+    <section class="verdict level-${level}" aria-live="polite">
+      <img src="icons/${level}.svg" alt="" />
+      <h1 id="verdict-level">${t(`level_${level}`)}</h1>
+      <p id="verdict-summary">${summary}</p>
+      <div></div>
+      <div>
+        <p class="note">${t("restsOn")}</p>
+        <ul class="rests" id="verdict-reasons">
+          ${a.verdict.reasons.map((r) => html`<li>${reasonText(r)}</li>`)}
+        </ul>
+        ${trustButton}
+      </div>
+    </section>
+  `;
+}

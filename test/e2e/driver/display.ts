@@ -1,0 +1,42 @@
+import { messenger } from "../../../src/background/api.js";
+import { getTabView } from "../../../src/background/tab-views.js";
+import type { TabView } from "../../../src/ui/view-types.js";
+import { waitFor } from "./assert.js";
+import { mailTabId } from "./mail.js";
+
+type MessageHeader = messenger.messages.MessageHeader;
+
+
+/** Selects `message` in the mail tab (Thunderbird displays it) and waits for AuthLens's finished view. */
+export async function displayInMailTab(message: MessageHeader): Promise<{ tabId: number; view: Extract<TabView, { state: "ready" }> }> {
+  const tabId = await mailTabId();
+  await messenger.mailTabs.setSelectedMessages(tabId, [message.id]);
+  const view = await waitFor(() => {
+    const v = getTabView(tabId);
+    return v?.state === "ready" && v.message.messageId === message.id ? v : undefined;
+  }, `AuthLens's analysis of "${message.subject}"`);
+  return { tabId, view };
+}
+
+export interface PopupHandle {
+  root: ShadowRoot;
+  text(selector: string): string;
+  close(): void;
+}
+
+/** Opens the message_display_action popup and waits until it shows a verdict. */
+export async function openPopup(): Promise<PopupHandle> {
+  await messenger.messageDisplayAction.openPopup();
+  const extension = messenger.extension as unknown as { getViews(filter: { type: string }): Window[] };
+  const root = await waitFor(() => {
+    const w = extension.getViews({ type: "popup" })[0];
+    const el = w?.document.querySelector("authlens-popup");
+    const sr = el?.shadowRoot;
+    return sr?.querySelector("#verdict-level, #neutral") ? sr : undefined;
+  }, "the popup to render");
+  return {
+    root,
+    text: (selector) => root.querySelector(selector)?.textContent?.replace(/\s+/g, " ").trim() ?? "",
+    close: () => extension.getViews({ type: "popup" })[0]?.close(),
+  };
+}

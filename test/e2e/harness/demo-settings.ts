@@ -1,0 +1,2 @@
+/** The demo trusts its receiving server, preset as an administrator would (managed storage). */
+export const DEMO_SETTINGS = { trustedAuthservIds: ["mx.example.net"] };
