@@ -17,7 +17,7 @@ export interface BenchReport {
 }
 
 /** The bench is bundled to dist/bench/, so fixtures are found from the repository root (cwd). */
-const FIXTURES = join(process.cwd(), "test/unit/authres/fixtures");
+const FIXTURES = process.env.AUTHLENS_CORPUS ?? join(process.cwd(), "..", "shared", "corpus");
 
 function corpusHeaders(): string[] {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * The parse cases of two other parsers (DKIM Verifier, MIT; Perl Mail::AuthenticationResults,
- * Perl licence), loaded as data from fixtures/ (copies of /work/shared/corpus).
+ * Perl licence), loaded as data from ../shared/corpus (see helpers.ts).
  *
  * Their `expect` is another project's opinion. Where it departs from RFC 8601, we follow the RFC,
  * and every such case is listed by id in DEVIATIONS below with the reason and exactly what we

@@ -3,7 +3,14 @@ import { readFileSync } from "node:fs";
 import { parseAuthResults } from "../../../src/core/authres/parse.js";
 import type { ParseOptions, ParsedAuthResults } from "../../../src/core/authres/types.js";
 
-export const FIXTURES = new URL("./fixtures/", import.meta.url);
+/**
+ * The shared parser corpora (other projects' test data, kept outside this repository for their
+ * licences): ../shared/corpus beside the checkout, as on developers' machines and in CI, or
+ * $AUTHLENS_CORPUS.
+ */
+export const FIXTURES = process.env.AUTHLENS_CORPUS
+  ? new URL(`file://${process.env.AUTHLENS_CORPUS.replace(/\/?$/, "/")}`)
+  : new URL("../../../../shared/corpus/", import.meta.url);
 
 export function readFixture(name: string): string {
   return readFileSync(new URL(name, FIXTURES), "utf8");

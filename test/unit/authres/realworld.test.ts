@@ -1,5 +1,5 @@
 /**
- * Vendor quirks from fixtures/realworld-headers.txt (a copy of /work/shared/corpus): tolerant mode
+ * Vendor quirks from ../shared/corpus/realworld-headers.txt: tolerant mode
  * must read every Authentication-Results, ARC-Authentication-Results and
  * X-MS-Exchange-Authentication-Results field in it sensibly: the right authserv-id and results,
  * and no error diagnostic (quirks are warnings).
