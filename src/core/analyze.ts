@@ -6,7 +6,7 @@ import { analyzeArc, type ArcAnalysis } from "./arc.js";
 import { parseAuthResults } from "./authres/parse.js";
 import type { ParsedAuthResults } from "./authres/types.js";
 import { analyzeDmarc, type DmarcAnalysis, type TrustedResult } from "./dmarc.js";
-import { domainMatches, toDomainAscii } from "./domain.js";
+import { hostMatcher } from "./domain.js";
 import { type FromInfo, parseFrom } from "./headers/address.js";
 import type { HeaderBlock } from "./headers/header-block.js";
 import { checkDomain, displayNameAddress, type LookalikeFinding } from "./lookalike.js";
@@ -86,7 +86,9 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
   const fromInfo = parseFrom(fields.filter((f) => f.lname === "from").map((f) => f.value));
   const primary = fromInfo.primary;
   const from: SenderAnalysis = {
-    ...fromInfo,
+    addresses: fromInfo.addresses,
+    primary,
+    fieldCount: fromInfo.fieldCount,
     displayName: primary?.displayName ?? null,
     address: primary?.address ?? null,
     domain: primary?.domain ?? null,
@@ -115,9 +117,10 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
   }
 
   // A trusted id below an outside hop was written before the message reached the trusted servers.
-  const trustedHostIds = authResults.filter((e) => e.trusted).map((e) => toDomainAscii(e.authservId ?? ""));
-  const isTrustedHost = (host: string): boolean =>
-    trustedHostIds.some((id) => host === id || host.endsWith("." + id)) || trustedIds.some((e) => domainMatches(host, e));
+  const isTrustedHost = hostMatcher(
+    trustedIds,
+    authResults.filter((e) => e.trusted).map((e) => e.authservId ?? ""),
+  );
   distrustBelowBoundary(input, authResults, isTrustedHost);
 
   // Newest trusted header wins per method (a forged copy below the real one cannot override it).
@@ -152,10 +155,9 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
   // --- ARC
   const arcStructure = analyzeArc(fields, (v) => parseAuthResults(v, { arc: true }));
   const arcResult = effective.find((t) => t.result.method.toLowerCase() === "arc");
-  const arc = {
-    ...arcStructure,
+  const arc: Analysis["arc"] = Object.assign(arcStructure, {
     receiver: arcResult ? { result: arcResult.result.result.toLowerCase(), authservId: arcResult.authservId } : null,
-  };
+  });
 
   // --- TLS
   const tlsResult = effective.find((t) => t.result.method.toLowerCase() === "tls");

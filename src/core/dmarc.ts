@@ -135,12 +135,9 @@ export function analyzeDmarc(trusted: readonly TrustedResult[], fromDomain: stri
       dkim.find((c) => c.result === "pass" && c.alignment === "strict") ??
       spf.find((c) => c.result === "pass" && c.alignment === "strict");
     if (strict !== undefined && strict.domain !== null) {
-      return {
-        ...base,
-        result: "pass",
-        source: "virtual",
-        virtual: { method: strict.method, domain: strict.domain, basis: reportedResult === "none" ? "noPolicy" : "noResult" },
-      };
+      base.result = "pass";
+      base.source = "virtual";
+      base.virtual = { method: strict.method, domain: strict.domain, basis: reportedResult === "none" ? "noPolicy" : "noResult" };
     }
   }
   return base;

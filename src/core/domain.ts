@@ -7,7 +7,10 @@
 import { getDomain } from "tldts";
 import { toASCII, toUnicode } from "punycode/";
 
+const PLAIN_ASCII_DOMAIN = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
+
 export function toDomainAscii(domain: string): string {
+  if (PLAIN_ASCII_DOMAIN.test(domain)) return domain; // already normalised: the common case
   let d = domain.trim().replace(/\.$/, "").toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(d)) {
@@ -74,4 +77,30 @@ export function domainMatches(id: string, entry: string): boolean {
     return id === parent || id.endsWith("." + parent);
   }
   return id === toDomainAscii(e);
+}
+
+/**
+ * A precomputed matcher for many lookups against one list: exact entries and `@parent` entries
+ * (parent and its subdomains), plus exact ids that also cover their subdomains (`suffixIds`).
+ */
+export function hostMatcher(entries: readonly string[], suffixIds: readonly string[] = []): (host: string) => boolean {
+  const exact = new Set<string>();
+  const parents: string[] = [];
+  for (const e of entries) {
+    const t = e.trim();
+    if (t.startsWith("@")) {
+      const p = toDomainAscii(t.slice(1));
+      if (p.length > 0) parents.push(p);
+    } else if (t.length > 0) exact.add(toDomainAscii(t));
+  }
+  for (const id of suffixIds) {
+    const p = toDomainAscii(id);
+    if (p.length > 0) parents.push(p);
+  }
+  return (host: string): boolean => {
+    const h = toDomainAscii(host);
+    if (exact.has(h)) return true;
+    for (const p of parents) if (h === p || h.endsWith("." + p)) return true;
+    return false;
+  };
 }

@@ -116,7 +116,8 @@ export function parseReceivedTls(value: string): ReceivedTls {
     local: LOCAL_FROM.test(v) || LOCAL_IP.test(v.slice(0, byIndex || v.length)),
   };
 
-  const pf = POSTFIX.exec(v);
+  // Cheap substring checks first: most Received headers carry none of these forms.
+  const pf = v.includes("using ") ? POSTFIX.exec(v) : null;
   if (pf) {
     out.format = "postfix";
     out.version = normaliseTlsVersion(pf[1]);
@@ -125,7 +126,7 @@ export function parseReceivedTls(value: string): ReceivedTls {
     out.encrypted = "yes";
     return out;
   }
-  const ex = EXIM.exec(v);
+  const ex = v.includes("smtps") || v.includes("SMTPS") ? EXIM.exec(v) : null;
   if (ex) {
     out.format = "exim";
     out.version = normaliseTlsVersion(ex[1]);
@@ -134,8 +135,8 @@ export function parseReceivedTls(value: string): ReceivedTls {
     out.encrypted = "yes";
     return out;
   }
-  const kvVersion = KV_VERSION.exec(v);
-  const kvCipher = KV_CIPHER.exec(v);
+  const kvVersion = v.includes("ersion=") || v.includes("ERSION=") ? KV_VERSION.exec(v) : null;
+  const kvCipher = v.includes("ipher=") || v.includes("IPHER=") ? KV_CIPHER.exec(v) : null;
   if (kvVersion || kvCipher) {
     out.version = normaliseTlsVersion(kvVersion?.[1]);
     out.cipher = kvCipher?.[1] ?? null;
@@ -151,7 +152,7 @@ export function parseReceivedTls(value: string): ReceivedTls {
     else out.format = "keyvalue";
     return out;
   }
-  if (GOOGLE_INTERNAL.test(v)) {
+  if (v.includes("Transport Security") && GOOGLE_INTERNAL.test(v)) {
     out.format = "google-internal";
     out.encrypted = "yes";
     return out;

@@ -2,9 +2,10 @@
  * Bench runner: `npm run bench` (bundled with esbuild). Each bench returns a report; add yours
  * to BENCHES. Exits 1 when a bench misses one of its goals.
  */
+import { benchAnalysis } from "./analysis.bench.js";
 import { benchParser, type BenchReport } from "./parser.bench.js";
 
-const BENCHES: (() => Promise<BenchReport>)[] = [benchParser];
+const BENCHES: (() => Promise<BenchReport>)[] = [benchParser, benchAnalysis];
 
 let failed = false;
 for (const bench of BENCHES) {
