@@ -60,15 +60,27 @@ interface SealOrSig {
   tags: Map<string, string>;
 }
 
-/** Parse a DKIM-style tag list (`i=1; a=rsa-sha256; ...`). Values keep inner text, FWS removed at the ends. */
-export function parseTagList(value: string): Map<string, string> {
+const ARC_TAGS: ReadonlySet<string> = new Set(["i", "a", "cv", "d", "s", "t"]);
+
+/**
+ * Parse a DKIM-style tag list (`i=1; a=rsa-sha256; ...`): tag names lower case, values trimmed,
+ * first occurrence wins. With `only`, other tags (the long b=, bh=, h=) are skipped unread.
+ */
+export function parseTagList(value: string, only?: ReadonlySet<string>): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const part of value.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq === -1) continue;
-    const name = part.slice(0, eq).trim().toLowerCase();
-    if (name.length === 0 || tags.has(name)) continue;
-    tags.set(name, part.slice(eq + 1).trim());
+  let pos = 0;
+  const len = value.length;
+  while (pos < len) {
+    let semi = value.indexOf(";", pos);
+    if (semi === -1) semi = len;
+    const eq = value.indexOf("=", pos);
+    if (eq !== -1 && eq < semi) {
+      const name = value.slice(pos, eq).trim().toLowerCase();
+      if (name.length > 0 && !tags.has(name) && (only === undefined || only.has(name))) {
+        tags.set(name, value.slice(eq + 1, semi).trim());
+      }
+    }
+    pos = semi + 1;
   }
   return tags;
 }
@@ -101,7 +113,7 @@ export function analyzeArc(fields: readonly HeaderField[], parseAar: (value: str
   const aars: Aar[] = [];
   for (const f of fields) {
     if (f.lname === "arc-seal" || f.lname === "arc-message-signature") {
-      const tags = parseTagList(f.value);
+      const tags = parseTagList(f.value, ARC_TAGS);
       sigs.push({
         kind: f.lname === "arc-seal" ? "AS" : "AMS",
         instance: instanceOf(tags.get("i")),

@@ -75,7 +75,7 @@ const KV_BITS = /\bbits=(\d+)/i;
 const KV_VERIFY = /\bverify=([A-Za-z_]+)/i;
 const FROM = /^\s*from\s+(\S+)/i;
 const BY = /\bby\s+([^\s;()]+)/i;
-const WITH = /\bwith\s+([A-Za-z0-9_-]+)/i;
+const WITH = /\bwith\s+([A-Za-z0-9_-]+)/gi;
 const GOOGLE_INTERNAL = /\(Google Transport Security\)/i;
 const LOCAL_FROM = /^\s*from\s+(?:localhost\b|127\.0\.0\.1\b|\[127\.0\.0\.1\]|\[?::1\]?|\[IPv6:::1\])/i;
 const LOCAL_IP = /\[(?:127\.0\.0\.1|::1|IPv6:::1)\]/i;
@@ -92,8 +92,13 @@ export function keywordSaysTls(protocol: string): boolean | null {
 
 function hostOf(s: string | undefined): string | null {
   if (s === undefined) return null;
-  const h = s.replace(/\.$/, "").toLowerCase();
+  const h = (s.endsWith(".") ? s.slice(0, -1) : s).toLowerCase();
   return h.length > 0 ? h : null;
+}
+
+function localIpBeforeBy(v: string, end: number): boolean {
+  const m = LOCAL_IP.exec(v);
+  return m !== null && m.index < end;
 }
 
 export function parseReceivedTls(value: string): ReceivedTls {
@@ -101,7 +106,8 @@ export function parseReceivedTls(value: string): ReceivedTls {
   const v = value.length > 4000 ? value.slice(0, 4000) : value;
   const byMatch = BY.exec(v);
   const byIndex = byMatch ? byMatch.index : 0;
-  const withMatch = WITH.exec(v.slice(byIndex));
+  WITH.lastIndex = byIndex;
+  const withMatch = WITH.exec(v);
   const protocol = withMatch?.[1] ?? null;
   const out: ReceivedTls = {
     from: hostOf(FROM.exec(v)?.[1]),
@@ -113,7 +119,7 @@ export function parseReceivedTls(value: string): ReceivedTls {
     bits: null,
     verify: null,
     format: null,
-    local: LOCAL_FROM.test(v) || LOCAL_IP.test(v.slice(0, byIndex || v.length)),
+    local: LOCAL_FROM.test(v) || (v.includes("[") && localIpBeforeBy(v, byMatch ? byIndex : v.length)),
   };
 
   // Cheap substring checks first: most Received headers carry none of these forms.
