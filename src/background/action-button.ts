@@ -21,12 +21,24 @@ const ICON: Record<ButtonState, string> = {
   working: "icons/neutral.svg",
 };
 
-/** Sets icon, badge and title together, so the button never shows a mix of two states. */
+/** The short word beside the icon; the tooltip (title) says the rest. */
+function label(state: ButtonState): string {
+  switch (state) {
+    case "neutral":
+    case "working":
+      return messenger.i18n.getMessage("extensionName");
+    default:
+      return messenger.i18n.getMessage(`level_${state}`);
+  }
+}
+
+/** Sets icon, label, badge and title together, so the button never shows a mix of two states. */
 export async function showButtonState(tabId: number, state: ButtonState, title: string, showBadge: boolean): Promise<void> {
   const api = messenger.messageDisplayAction;
   const badge = showBadge ? BADGE[state] : undefined;
   await Promise.all([
     api.setIcon({ tabId, path: ICON[state] }),
+    api.setLabel({ tabId, label: label(state) }),
     api.setTitle({ tabId, title }),
     api.setBadgeText({ tabId, text: badge ? messenger.i18n.getMessage(badge.key) : "" }),
     badge ? api.setBadgeBackgroundColor({ tabId, color: badge.color }) : Promise.resolve(),

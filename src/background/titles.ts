@@ -1,3 +1,4 @@
+import { senderDomainForDisplay } from "../core/display-domain.js";
 import type { TabView } from "../ui/view-types.js";
 import { messenger } from "./api.js";
 
@@ -12,7 +13,7 @@ export function titleFor(view: TabView): string {
     case "error":
       return t("titleError", view.message);
     case "ready": {
-      const domain = view.analysis.from.domainUnicode ?? view.analysis.from.domain ?? "?";
+      const domain = senderDomainForDisplay(view.analysis) ?? "?";
       const suggestion = view.analysis.verdict.suggestion ?? "?";
       switch (view.analysis.verdict.level) {
         case "verified":

@@ -4,10 +4,12 @@
  * with a button that opens the pane. It loads nothing remote and never changes the message itself.
  * lit-html's render() is used directly: content scripts cannot define custom elements.
  */
+import { senderDomainForDisplay } from "../../core/display-domain.js";
 import { html, render } from "lit";
 import { messenger } from "../../background/api.js";
 import type { BannerMode } from "../../core/settings/schema.js";
 import { reasonText, t } from "../shared/i18n.js";
+import { shown } from "../shared/shown.js";
 import type { TabView } from "../view-types.js";
 import { bannerCss } from "./styles.js";
 
@@ -24,11 +26,14 @@ async function show(): Promise<void> {
   if (!answer || !wantsBanner(answer.view, answer.bannerMode)) return;
   const a = answer.view.analysis;
   const level = a.verdict.level;
-  const domain = a.from.primary?.domainUnicode ?? a.from.primary?.domain ?? t("unknownSender");
+  const domain = shown(senderDomainForDisplay(a) ?? t("unknownSender"));
   const host = document.createElement("authlens-banner-host");
   host.setAttribute("data-authlens", level);
   const root = host.attachShadow({ mode: "closed" });
-  const first = a.verdict.reasons[0];
+  // For a look-alike, the reason that makes it suspicious, not the pass it also got.
+  const first =
+    (level === "suspicious" ? a.verdict.reasons.find((r) => r.key === "verdict_lookalike" || r.key === "verdict_displayNameAddress") : undefined) ??
+    a.verdict.reasons[0];
   render(
     html`<style>
         ${bannerCss}

@@ -78,6 +78,13 @@ export const popupStyles = css`
     margin: 0;
     min-width: 0;
   }
+  dd,
+  td,
+  li,
+  .mono,
+  .note {
+    unicode-bidi: isolate;
+  }
   table {
     width: 100%;
     border-collapse: collapse;

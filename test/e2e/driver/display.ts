@@ -40,3 +40,12 @@ export async function openPopup(): Promise<PopupHandle> {
     close: () => extension.getViews({ type: "popup" })[0]?.close(),
   };
 }
+
+/** Runs `func` in the message shown in `tabId` (the message display document) and returns its result. */
+export async function inMessage<T>(tabId: number, func: () => T): Promise<T> {
+  const scripting = (messenger as unknown as {
+    scripting: { executeScript(i: { target: { tabId: number }; func: () => T }): Promise<{ result: T }[]> };
+  }).scripting;
+  const [first] = await scripting.executeScript({ target: { tabId }, func });
+  return first?.result as T;
+}

@@ -9,7 +9,12 @@ export interface Fixture {
 
 /** The demo messages, in file-name order. */
 export function demoFixtures(root: string): Fixture[] {
-  const dir = join(root, "test", "fixtures", "demo");
+  return fixtures(root, "demo");
+}
+
+/** The messages of test/fixtures/<set>/, in file-name order. */
+export function fixtures(root: string, set: string): Fixture[] {
+  const dir = join(root, "test", "fixtures", set);
   return readdirSync(dir)
     .filter((f) => f.endsWith(".eml"))
     .sort()

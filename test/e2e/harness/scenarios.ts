@@ -1,4 +1,4 @@
-import { demoFixtures, headerValues } from "./fixtures.js";
+import { demoFixtures, fixtures, headerValues } from "./fixtures.js";
 import type { Scenario } from "./run-scenario.js";
 import { DEMO_SETTINGS } from "./demo-settings.js";
 
@@ -18,6 +18,7 @@ const AUTH_HEADERS = ["authentication-results", "arc-seal", "arc-message-signatu
 
 export function scenarios(root: string): Scenario[] {
   const demo = demoFixtures(root);
+  const hostile = fixtures(root, "hostile");
   const arc = demo.find((f) => f.file.startsWith("03-"));
   if (!arc) throw new Error("test/fixtures/demo/03-*.eml (the ARC fixture) is missing");
   const managed = { trustedAuthservIds: ["mx.example.net"], bannerMode: "failures", lockedSettings: ["trustedAuthservIds"] };
@@ -47,6 +48,8 @@ export function scenarios(root: string): Scenario[] {
         "every demo message gets its verdict on the button and in the popup",
         "the popup shows sender, DMARC, TLS and the ARC chain of the mailing-list message",
         "several selected messages show a neutral state",
+        "the banner appears for failed and suspicious messages only",
+        "the banner leaves the message itself unchanged",
       ],
       inbox: demo.map((f) => f.text),
       managed: DEMO_SETTINGS,
@@ -57,6 +60,13 @@ export function scenarios(root: string): Scenario[] {
       tests: ["Trust this server turns an unconfigured message into its real verdict"],
       inbox: demo.map((f) => f.text),
       data: { expected },
+    },
+    {
+      name: "hostile",
+      tests: ["hostile header values render inert and keep the layout"],
+      inbox: hostile.map((f) => f.text),
+      managed: DEMO_SETTINGS,
+      data: { files: hostile.map((f) => ({ file: f.file, subject: f.subject })) },
     },
   ];
 }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
 import type { IdentifierCheck } from "../../../core/dmarc.js";
 import { reasonText, t } from "../../shared/i18n.js";
+import { shown } from "../../shared/shown.js";
 import { alignmentText, orDash, resultWord } from "./format.js";
 
 function checkRow(label: string, c: IdentifierCheck): TemplateResult {
@@ -34,15 +35,15 @@ export function authenticationSection(a: Analysis): TemplateResult {
             <th scope="row">${dmarcLabel}</th>
             <td>${resultWord(d.result)}</td>
             <td class="mono">${orDash(a.from.primary?.domainUnicode ?? a.from.primary?.domain)}</td>
-            <td>${d.policy ? t("dmarcPolicy", d.policy) : "—"}</td>
+            <td>${d.policy ? t("dmarcPolicy", shown(d.policy)) : "—"}</td>
           </tr>
           ${d.spf.map((c) => checkRow("SPF", c))} ${d.dkim.map((c) => checkRow("DKIM", c))}
         </tbody>
       </table>
       ${d.source === "virtual" && d.virtual
-        ? html`<p class="note">${t("dmarcVirtualExplained", d.virtual.method.toUpperCase(), d.virtual.domain)}</p>`
+        ? html`<p class="note">${t("dmarcVirtualExplained", d.virtual.method.toUpperCase(), shown(d.virtual.domain))}</p>`
         : nothing}
-      ${d.reportedBy ? html`<p class="note">${t("reportedBy", d.reportedBy)}</p>` : nothing}
+      ${d.reportedBy ? html`<p class="note">${t("reportedBy", shown(d.reportedBy))}</p>` : nothing}
       ${d.spf.length === 0 && d.dkim.length === 0 && d.result === null ? html`<p class="note">${t("noTrustedResults")}</p>` : nothing}
       ${d.notes.map((n) => html`<p class="note">${reasonText(n)}</p>`)}
     </details>

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { t } from "../../shared/i18n.js";
+import { shown } from "../../shared/shown.js";
 
 const GOOD = new Set(["pass", "bestguesspass"]);
 const BAD = new Set(["fail", "softfail", "permerror", "hardfail", "invalidhost", "selfsigned"]);
@@ -9,7 +10,7 @@ export function resultWord(result: string | null): TemplateResult {
   if (result === null) return html`<span class="result">${t("noResult")}</span>`;
   const r = result.toLowerCase();
   const cls = GOOD.has(r) ? "good" : BAD.has(r) ? "bad" : "warn";
-  return html`<span class="result ${cls}">${result}</span>`;
+  return html`<span class="result ${cls}">${shown(result)}</span>`;
 }
 
 export function alignmentText(a: "strict" | "relaxed" | "none"): string {
@@ -17,9 +18,14 @@ export function alignmentText(a: "strict" | "relaxed" | "none"): string {
 }
 
 export function orDash(v: string | null | undefined): string {
-  return v === null || v === undefined || v === "" ? "—" : v;
+  return v === null || v === undefined || v === "" ? "—" : shown(v);
 }
 
 export function maybe<T>(v: T | null | undefined, render: (v: T) => TemplateResult): TemplateResult | typeof nothing {
   return v === null || v === undefined ? nothing : render(v);
+}
+
+/** A result property as `ptype.property=value`, shown safely. */
+export function propertyText(p: { ptype: string | null; property: string; value: string }): string {
+  return shown(`${p.ptype ? `${p.ptype}.` : ""}${p.property}=${p.value}`);
 }

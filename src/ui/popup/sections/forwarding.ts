@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
 import { formatTime, reasonText, t } from "../../shared/i18n.js";
-import { orDash, resultWord } from "./format.js";
+import { shown } from "../../shared/shown.js";
+import { orDash, propertyText, resultWord } from "./format.js";
 
 export function forwardingSection(a: Analysis): TemplateResult | typeof nothing {
   const arc = a.arc;
@@ -13,7 +14,7 @@ export function forwardingSection(a: Analysis): TemplateResult | typeof nothing 
         <dt>${t("arcStructure")}</dt>
         <dd>${resultWord(arc.status)} ${arc.reason ? html`<span class="note">— ${reasonText(arc.reason)}</span>` : nothing}</dd>
         <dt>${t("arcReceiver")}</dt>
-        <dd>${arc.receiver ? html`${resultWord(arc.receiver.result)} (${arc.receiver.authservId})` : "—"}</dd>
+        <dd>${arc.receiver ? html`${resultWord(arc.receiver.result)} (${shown(arc.receiver.authservId)})` : "—"}</dd>
       </dl>
       <p class="claim">${t("arcStructureOnly")}</p>
       <ol class="timeline" id="arc-hops">
@@ -24,8 +25,8 @@ export function forwardingSection(a: Analysis): TemplateResult | typeof nothing 
             ${t("arcHopDetails", orDash(h.authservId), formatTime(h.timestamp), orDash(h.cv))}
             <ul>
               ${h.results.map(
-                (r) => html`<li>${r.method}: ${resultWord(r.result)}
-                  ${r.properties.map((p) => html` <span class="mono">${p.ptype ? `${p.ptype}.` : ""}${p.property}=${p.value}</span>`)}</li>`,
+                (r) => html`<li>${shown(r.method)}: ${resultWord(r.result)}
+                  ${r.properties.map((p) => html` <span class="mono">${propertyText(p)}</span>`)}</li>`,
               )}
             </ul>
           </li>`,

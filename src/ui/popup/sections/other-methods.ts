@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
 import { isUsableResult } from "../../../core/results.js";
 import { t } from "../../shared/i18n.js";
-import { resultWord } from "./format.js";
+import { shown } from "../../shared/shown.js";
+import { propertyText, resultWord } from "./format.js";
 
 const SHOWN_ELSEWHERE = new Set(["dmarc", "spf", "dkim", "arc", "tls"]);
 
@@ -19,11 +20,11 @@ export function otherMethodsSection(a: Analysis): TemplateResult | typeof nothin
           ${rows.map(({ r, by }) => {
             const usable = isUsableResult(r);
             return html`<tr class=${usable ? "" : "greyed"}>
-              <th scope="row">${r.method}</th>
+              <th scope="row">${shown(r.method)}</th>
               <td>${resultWord(r.result)}</td>
               <td>
-                ${r.properties.map((p) => html`<span class="mono">${p.ptype ? `${p.ptype}.` : ""}${p.property}=${p.value}</span> `)}
-                <span class="note">${t("reportedBy", by)}</span>
+                ${r.properties.map((p) => html`<span class="mono">${propertyText(p)}</span> `)}
+                <span class="note">${t("reportedBy", shown(by))}</span>
                 ${usable ? nothing : html`<br /><span class="note">${t("notUsedForDecisions")}</span>`}
               </td>
             </tr>`;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
 import { reasonText, t } from "../../shared/i18n.js";
+import { shown } from "../../shared/shown.js";
 import { orDash } from "./format.js";
 
 export function senderSection(a: Analysis): TemplateResult {
@@ -21,7 +22,7 @@ export function senderSection(a: Analysis): TemplateResult {
             <dd>${orDash(p.domainUnicode ?? p.domain)}</dd>
             ${idn
               ? html`<dt>${t("senderDomainAscii")}</dt>
-                  <dd class="mono">${p.domain}</dd>`
+                  <dd class="mono">${shown(p.domain)}</dd>`
               : nothing}
           </dl>`
         : nothing}
@@ -34,7 +35,7 @@ export function senderSection(a: Analysis): TemplateResult {
           </div>`
         : nothing}
       ${a.from.displayNameAddress
-        ? html`<p class="warning" role="note">${t("displayNameWarning", a.from.displayNameAddress, p?.address ?? "?")}</p>`
+        ? html`<p class="warning" role="note">${t("displayNameWarning", shown(a.from.displayNameAddress), shown(p?.address ?? "?"))}</p>`
         : nothing}
     </details>
   `;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
 import { reasonText, t } from "../../shared/i18n.js";
+import { shown } from "../../shared/shown.js";
 import { orDash, resultWord } from "./format.js";
 
 function encryptedText(e: "yes" | "no" | "unknown"): string {
@@ -29,11 +30,11 @@ export function transportSection(a: Analysis): TemplateResult {
         <dd>${strength}</dd>
         ${tls.certificate?.client
           ? html`<dt>${t("tlsCertificate")}</dt>
-              <dd class="mono">${tls.certificate.client}</dd>`
+              <dd class="mono">${shown(tls.certificate.client)}</dd>`
           : nothing}
         ${tls.certificate?.verification
           ? html`<dt>${t("tlsVerification")}</dt>
-              <dd>${tls.certificate.verification}</dd>`
+              <dd>${shown(tls.certificate.verification)}</dd>`
           : nothing}
       </dl>
       <p class="note">${reasonText(tls.reason)}</p>
@@ -43,9 +44,9 @@ export function transportSection(a: Analysis): TemplateResult {
               ${[...tls.hops].reverse().map(
                 (h) => html`<li>
                   <span class="mono">${orDash(h.from)} → ${orDash(h.by)}</span><br />
-                  ${encryptedText(h.encrypted)}${h.version ? html`, ${h.version}` : nothing}${h.cipher
-                    ? html`, <span class="mono">${h.cipher}</span>`
-                    : nothing}${h.protocol ? html` (${h.protocol})` : nothing}
+                  ${t(`hop_${h.encrypted}`)}${h.version ? html`, ${shown(h.version)}` : nothing}${h.cipher
+                    ? html`, <span class="mono">${shown(h.cipher)}</span>`
+                    : nothing}${h.protocol ? html` (${shown(h.protocol)})` : nothing}
                 </li>`,
               )}
             </ol>`

@@ -1,12 +1,14 @@
+import { senderDomainForDisplay } from "../../../core/display-domain.js";
 import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
 import { reasonText, t } from "../../shared/i18n.js";
+import { shown } from "../../shared/shown.js";
 
 export function verdictSection(a: Analysis, trustButton: TemplateResult | typeof nothing): TemplateResult {
   const level = a.verdict.level;
-  const domain = a.from.primary?.domainUnicode ?? a.from.primary?.domain ?? t("unknownSender");
+  const domain = shown(senderDomainForDisplay(a) ?? t("unknownSender"));
   const summary =
-    level === "unconfigured" ? t("summary_unconfigured", a.verdict.suggestion ?? t("unknownServer")) : t(`summary_${level}`, domain);
+    level === "unconfigured" ? t("summary_unconfigured", shown(a.verdict.suggestion ?? t("unknownServer"))) : t(`summary_${level}`, domain);
   return html`
     <section class="verdict level-${level}" aria-live="polite">
       <img src="icons/${level}.svg" alt="" />

@@ -1,3 +1,5 @@
 // Every in-Thunderbird test file, so the driver registers them.
 import "./foundation.js";
 import "./pane.js";
+import "./banner.js";
+import "./security.js";

@@ -1,4 +1,5 @@
 import { messenger } from "../../../../src/background/api.js";
+import { senderDomainForDisplay } from "../../../../src/core/display-domain.js";
 import { assert, assertEqual, waitFor } from "../assert.js";
 import { displayInMailTab, openPopup } from "../display.js";
 import { screenshot } from "../harness-client.js";
@@ -33,7 +34,7 @@ test("pane", "every demo message gets its verdict on the button and in the popup
     assertEqual(view.analysis.verdict.level, e.level, `${e.file}: verdict (${JSON.stringify(view.analysis.verdict.reasons)}, from ${JSON.stringify(view.analysis.from.primary)})`);
     const title = await messenger.messageDisplayAction.getTitle({ tabId });
     assertEqual(title, messenger.i18n.getMessage(`title${e.level[0]?.toUpperCase()}${e.level.slice(1)}`, [
-      e.level === "unconfigured" ? (view.analysis.verdict.suggestion ?? "?") : (view.analysis.from.primary?.domainUnicode ?? "?"),
+      e.level === "unconfigured" ? (view.analysis.verdict.suggestion ?? "?") : (senderDomainForDisplay(view.analysis) ?? "?"),
     ]), `${e.file}: button title`);
     const badge = await messenger.messageDisplayAction.getBadgeText({ tabId });
     assertEqual(badge, BADGES[e.level] ?? "", `${e.file}: badge`);
