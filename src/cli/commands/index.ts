@@ -1,6 +1,7 @@
 import type { Io } from "../io.js";
 import { inspectCommand } from "./inspect.js";
 import { parseCommand } from "./parse.js";
+import { rulesCommand } from "./rules.js";
 
 export interface Command {
   name: string;
@@ -9,4 +10,4 @@ export interface Command {
 }
 
 /** Every sub-command, in the order `authlens --help` lists them. */
-export const COMMANDS: Command[] = [parseCommand, inspectCommand];
+export const COMMANDS: Command[] = [parseCommand, inspectCommand, rulesCommand];

@@ -1,0 +1,231 @@
+/**
+ * `authlens rules`: dry runs of AuthLens filter rules with the add-on's own engine.
+ *
+ *   authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--json] <eml | mbox | folder>
+ *   authlens rules examples
+ */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { analyzeMessage, type AnalysisSettings } from "../../core/analyze.js";
+import { parseHeaderBlock } from "../../core/headers/header-block.js";
+import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
+import {
+  describeAction,
+  describeCondition,
+  EXAMPLE_RULES,
+  evaluateRules,
+  findRules,
+  planActions,
+  type Rule,
+  ruleSetVersion,
+  validateRules,
+} from "../../core/rules/index.js";
+import { CliError, type Io } from "../io.js";
+import type { Command } from "./index.js";
+
+const HELP = `Usage: authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--json] <file.eml | file.mbox | folder>
+       authlens rules examples
+
+test      Dry run: for every message, which rules match and which actions they would take, in
+          the order the add-on would take them. Nothing is changed.
+examples  Print the example rules shipped with AuthLens as a rules file.
+
+Options of test:
+  --rules FILE        the rules: a JSON array of rules, {"rules": [...]}, or a Thunderbird
+                      policies.json (policies.3rdparty.Extensions["authlens@authlens.org"].adminRules)
+  --trust ID          trust Authentication-Results headers with this authserv-id
+                      (repeatable; "@example.org" also trusts its subdomains)
+  --forwarder DOMAIN  trust this ARC sealing domain as a forwarder (repeatable)
+  --all               evaluate disabled rules too (as if enabled)
+  --json              one JSON object per message and a final summary, one per line
+  -h, --help          show this help
+
+The input is an .eml file, an mbox file (name ending in .mbox/.mbx, or starting with a "From "
+line and holding more than one message), or a folder whose .eml files are read in name order.
+Invalid rules are reported on stderr with the path of each problem and skipped; the valid ones
+are still tested. Exit status: 0 when every rule is valid, 1 when some rule was invalid, 2 on a
+usage or input error. The format is described in docs/rules.md.
+`;
+
+const utf8 = new TextDecoder("utf-8");
+
+/** An optional Io extension for listing folders; without it the local file system is used. */
+interface DirIo {
+  /** The entry names of a folder, or null when `path` is not a folder. */
+  listDir(path: string): string[] | null;
+}
+
+function nodeListDir(path: string): string[] | null {
+  try {
+    return statSync(path).isDirectory() ? readdirSync(path) : null;
+  } catch {
+    return null;
+  }
+}
+
+function readText(io: Io, path: string): string {
+  try {
+    return utf8.decode(io.readFile(path));
+  } catch (err) {
+    throw new CliError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+interface Message {
+  label: string;
+  raw: string;
+}
+
+function* messagesOf(io: Io, path: string): Generator<Message> {
+  const listDir = (io as Io & Partial<DirIo>).listDir ?? nodeListDir;
+  const entries = listDir(path);
+  if (entries !== null) {
+    const files = entries.filter((f) => /\.eml$/i.test(f)).sort();
+    for (const f of files) {
+      const p = join(path, f);
+      yield { label: p, raw: readText(io, p) };
+    }
+    return;
+  }
+  const text = readText(io, path);
+  const byName = /\.(mbox|mbx)$/i.test(path);
+  const mbox = byName || looksLikeMbox(text) ? splitMbox(text) : null;
+  if (mbox !== null && (byName || mbox.length > 1)) {
+    for (const m of mbox) yield { label: `${path} message ${m.index + 1}`, raw: m.raw };
+    return;
+  }
+  yield { label: path, raw: text };
+}
+
+function loadRules(io: Io, file: string): { rules: Rule[]; problems: string[]; problemCount: number } {
+  const text = readText(io, file);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new CliError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const found = findRules(doc);
+  if (typeof found === "string") throw new CliError(`${file}: ${found}`);
+  const { rules, problems } = validateRules(found.rules, { path: found.path });
+  const skipped = new Set(problems.map((p) => p.ruleIndex).filter((i) => i !== null));
+  const lines = problems.map((p) => `${file}: ${p.path.length > 0 ? p.path : "(top)"}: ${p.message}`);
+  for (const i of [...skipped].sort((a, b) => a - b)) lines.push(`${file}: rule ${i} skipped`);
+  return { rules, problems: lines, problemCount: problems.length };
+}
+
+async function testCommand(args: string[], io: Io): Promise<number> {
+  let parsedArgs;
+  try {
+    parsedArgs = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        rules: { type: "string" },
+        json: { type: "boolean", default: false },
+        all: { type: "boolean", default: false },
+        trust: { type: "string", multiple: true, default: [] },
+        forwarder: { type: "string", multiple: true, default: [] },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsedArgs;
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (values.rules === undefined) throw new CliError(`--rules FILE is required\n\n${HELP}`);
+  if (positionals.length !== 1) throw new CliError(`expected exactly one .eml, mbox or folder\n\n${HELP}`);
+  const input = positionals[0] ?? "";
+
+  const loaded = loadRules(io, values.rules);
+  for (const line of loaded.problems) io.stderr(line + "\n");
+  const rules = values.all ? loaded.rules.map((r) => ({ ...r, enabled: true })) : loaded.rules;
+  const enabled = rules.filter((r) => r.enabled);
+  if (!values.json && enabled.length < rules.length) {
+    io.stdout(`(${rules.length - enabled.length} disabled rule(s) not evaluated; --all evaluates them)\n`);
+  }
+  const settings: AnalysisSettings = { trustedAuthservIds: values.trust, trustedForwarders: values.forwarder };
+  const version = ruleSetVersion(rules);
+  const counts = new Map(enabled.map((r) => [r.id, 0]));
+  let total = 0;
+
+  for (const m of messagesOf(io, input)) {
+    total++;
+    const analysis = analyzeMessage(parseHeaderBlock(m.raw), settings);
+    const matches = evaluateRules(rules, analysis);
+    const plan = planActions(matches);
+    for (const x of matches) if (x.matched) counts.set(x.ruleId, (counts.get(x.ruleId) ?? 0) + 1);
+    const ruleById = new Map(rules.map((r) => [r.id, r]));
+    if (values.json) {
+      io.stdout(
+        JSON.stringify({
+          message: m.label,
+          verdict: analysis.verdict.level,
+          rules: matches.map((x) => ({
+            id: x.ruleId,
+            name: x.ruleName,
+            matched: x.matched,
+            stopped: x.stopped,
+            conditions: x.conditions.map((c) => {
+              const cond = ruleById.get(x.ruleId)?.conditions[c.index];
+              return { ...c, text: cond ? describeCondition(cond) : null };
+            }),
+          })),
+          actions: plan.actions.map((p) => ({ ruleId: p.ruleId, action: p.action, text: describeAction(p.action) })),
+          skipped: plan.skipped.map((p) => ({ ruleId: p.ruleId, action: p.action, note: p.note })),
+        }) + "\n",
+      );
+      continue;
+    }
+    const matchedCount = matches.filter((x) => x.matched).length;
+    const out: string[] = [`${m.label}: ${analysis.verdict.level}; ${matchedCount} of ${enabled.length} rule(s) match`];
+    for (const x of matches) {
+      out.push(`  ${x.matched ? "MATCH" : "no   "} ${x.ruleName} [${x.ruleId}]${x.stopped ? " (stop: later rules not evaluated)" : ""}`);
+      const rule = ruleById.get(x.ruleId);
+      for (const c of x.conditions) {
+        const cond = rule?.conditions[c.index];
+        out.push(`          ${c.matched ? "yes" : "no "}  ${cond ? describeCondition(cond) : c.type}`);
+      }
+    }
+    if (plan.actions.length === 0) out.push("  would do nothing");
+    else {
+      out.push("  would:");
+      plan.actions.forEach((p, i) => out.push(`    ${i + 1}. ${describeAction(p.action)}  [${p.ruleId}]`));
+    }
+    for (const s of plan.skipped) out.push(`    - not: ${describeAction(s.action)}  [${s.ruleId}]: ${s.note}`);
+    io.stdout(out.join("\n") + "\n\n");
+  }
+
+  const summary = Object.fromEntries(counts);
+  if (values.json) {
+    io.stdout(JSON.stringify({ summary: { messages: total, ruleSetVersion: version, matches: summary, problems: loaded.problemCount } }) + "\n");
+  } else {
+    io.stdout(`${total} message(s); rule set ${version}\n`);
+    for (const r of enabled) io.stdout(`  ${String(counts.get(r.id) ?? 0).padStart(5)}  ${r.name} [${r.id}]\n`);
+  }
+  return loaded.problemCount > 0 ? 1 : 0;
+}
+
+export const rulesCommand: Command = {
+  name: "rules",
+  summary: "Dry-run filter rules on an .eml, mbox or folder: which rules match, which actions",
+  async run(args: string[], io: Io): Promise<number> {
+    const [sub, ...rest] = args;
+    if (sub === undefined || sub === "--help" || sub === "-h") {
+      io.stdout(HELP);
+      return sub === undefined ? 2 : 0;
+    }
+    if (sub === "test") return testCommand(rest, io);
+    if (sub === "examples") {
+      io.stdout(JSON.stringify({ rules: EXAMPLE_RULES }, null, 2) + "\n");
+      return 0;
+    }
+    throw new CliError(`unknown sub-command '${sub}'\n\n${HELP}`);
+  },
+};

@@ -1,0 +1,207 @@
+/** `authlens rules` through run() with a fake Io, on the demo fixtures (mx.example.net trusted). */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Io } from "../../../src/cli/io.js";
+import { run } from "../../../src/cli/main.js";
+import { EXAMPLE_RULES } from "../../../src/core/rules/index.js";
+import { DEMO } from "./helpers.js";
+
+const DEMO_DIR = fileURLToPath(DEMO);
+
+/** Virtual files by name; anything else is read from disk (absolute paths) or the demo folder. */
+function fakeIo(files: Record<string, string> = {}): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readStdin: () => Promise.resolve(""),
+    stdinLines: async function* () {
+      /* no input */
+    },
+    readFile: (p) => {
+      const f = files[p];
+      if (f !== undefined) return Buffer.from(f, "utf8");
+      return p.startsWith("/") ? readFileSync(p) : readFileSync(new URL(p, DEMO));
+    },
+  };
+}
+
+const enabledExamples = EXAMPLE_RULES.map((r) => ({ ...r, enabled: true }));
+const RULES = JSON.stringify({
+  rules: [
+    ...enabledExamples,
+    {
+      id: "dkim-example",
+      name: "Tag DKIM for example.com",
+      conditions: [{ type: "property", method: "dkim", ptype: "header", property: "d", op: "endsWith", value: "example.com" }],
+      actions: [{ type: "addTag", tag: "$authlens_example" }, { type: "moveTo", folder: { path: "Example" } }],
+    },
+  ],
+});
+
+interface Line {
+  message: string;
+  verdict: string;
+  rules: { id: string; matched: boolean; conditions: { matched: boolean; text: string }[] }[];
+  actions: { ruleId: string; action: { type: string }; text: string }[];
+  skipped: { ruleId: string; note: string }[];
+}
+
+function jsonLines(io: { out: string[] }): unknown[] {
+  return io.out
+    .join("")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as unknown);
+}
+
+describe("authlens rules test", () => {
+  it("is listed in the top-level help, and has its own", async () => {
+    const io = fakeIo();
+    expect(await run(["--help"], io)).toBe(0);
+    expect(io.out.join("")).toMatch(/rules\s+Dry-run filter rules/);
+    const h = fakeIo();
+    expect(await run(["rules", "test", "--help"], h)).toBe(0);
+    expect(h.out.join("")).toContain("--rules FILE");
+  });
+
+  it("--json on the demo folder: which rules match, which actions, in order", async () => {
+    const io = fakeIo({ "rules.json": RULES });
+    const code = await run(["rules", "test", "--json", "--rules", "rules.json", "--trust", "mx.example.net", DEMO_DIR], io);
+    expect(io.err).toEqual([]);
+    expect(code).toBe(0);
+    const lines = jsonLines(io);
+    const messages = lines.slice(0, -1) as Line[];
+    expect(messages).toHaveLength(8);
+    const byFile = new Map(messages.map((l) => [l.message.split("/").pop() ?? "", l]));
+    const matched = (f: string) => byFile.get(f)?.rules.filter((r) => r.matched).map((r) => r.id);
+    expect(matched("01-authenticated.eml")).toEqual(["example-tls-verified", "dkim-example"]);
+    expect(matched("02-dmarc-fail-cleartext.eml")).toEqual(["example-dmarc-fail"]);
+    expect(matched("03-mailing-list-arc.eml")).toEqual(["example-dmarc-fail", "example-arc-intact", "dkim-example"]);
+    expect(matched("04-forged-below.eml")).toEqual(["example-dmarc-fail"]); // the forged tls=pass/dmarc=pass count for nothing
+    expect(matched("06-microsoft365.eml")).toEqual(["example-tls-verified", "dkim-example"]);
+    expect(matched("08-no-auth.eml")).toEqual([]);
+
+    // 03: two moves, the first (DMARC failures) wins; the move comes last.
+    const arc = byFile.get("03-mailing-list-arc.eml");
+    expect(arc?.actions.map((a) => [a.ruleId, a.action.type])).toEqual([
+      ["example-arc-intact", "addTag"],
+      ["dkim-example", "addTag"],
+      ["example-dmarc-fail", "moveTo"],
+    ]);
+    expect(arc?.skipped).toEqual([expect.objectContaining({ ruleId: "dkim-example", note: expect.stringMatching(/already moved/) as unknown })]);
+    expect(arc?.rules[0]?.conditions[0]).toMatchObject({ matched: false, text: "a trusted tls result is pass" });
+
+    expect(lines.at(-1)).toEqual({
+      summary: {
+        messages: 8,
+        ruleSetVersion: expect.stringMatching(/^v1-/) as unknown,
+        matches: { "example-tls-verified": 3, "example-dmarc-fail": 3, "example-arc-intact": 1, "dkim-example": 3 },
+        problems: 0,
+      },
+    });
+  });
+
+  it("without --trust nothing is trusted, so no result-based rule matches", async () => {
+    const io = fakeIo({ "rules.json": RULES });
+    expect(await run(["rules", "test", "--json", "--rules", "rules.json", DEMO_DIR], io)).toBe(0);
+    const summary = jsonLines(io).at(-1) as { summary: { matches: Record<string, number> } };
+    expect(Object.values(summary.summary.matches)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("text output for one .eml", async () => {
+    const io = fakeIo({ "rules.json": RULES });
+    expect(await run(["rules", "test", "--rules", "rules.json", "--trust", "mx.example.net", "01-authenticated.eml"], io)).toBe(0);
+    const text = io.out.join("");
+    expect(text).toContain("01-authenticated.eml: verified; 2 of 4 rule(s) match");
+    expect(text).toMatch(/MATCH Tag mail that arrived over verified TLS \[example-tls-verified\]/);
+    expect(text).toMatch(/yes {2}a trusted tls result is pass/);
+    expect(text).toMatch(/1\. add tag \$authlens_tls \("TLS verified", #2e7d32\) {2}\[example-tls-verified\]/);
+    expect(text).toMatch(/3\. move to "Example" \(in the message's account\) {2}\[dkim-example\]/);
+    expect(text).toMatch(/1 message\(s\); rule set v1-/);
+  });
+
+  it("disabled rules are not evaluated unless --all", async () => {
+    const io = fakeIo({ "ex.json": JSON.stringify(EXAMPLE_RULES) });
+    expect(await run(["rules", "test", "--rules", "ex.json", "--trust", "mx.example.net", "01-authenticated.eml"], io)).toBe(0);
+    expect(io.out.join("")).toContain("3 disabled rule(s) not evaluated");
+    expect(io.out.join("")).toContain("0 of 0 rule(s) match");
+    const all = fakeIo({ "ex.json": JSON.stringify(EXAMPLE_RULES) });
+    await run(["rules", "test", "--all", "--rules", "ex.json", "--trust", "mx.example.net", "01-authenticated.eml"], all);
+    expect(all.out.join("")).toContain("1 of 3 rule(s) match");
+  });
+
+  it("reads an mbox, message by message", async () => {
+    const mbox = ["01-authenticated.eml", "02-dmarc-fail-cleartext.eml"]
+      .map((f) => `From MAILER-DAEMON Tue May 14 09:12:04 2024\n${readFileSync(new URL(f, DEMO), "utf8").replace(/\r\n/g, "\n")}\n`)
+      .join("");
+    const io = fakeIo({ "rules.json": RULES, "box.mbox": mbox });
+    expect(await run(["rules", "test", "--json", "--rules", "rules.json", "--trust", "mx.example.net", "box.mbox"], io)).toBe(0);
+    const lines = jsonLines(io) as Line[];
+    expect(lines.slice(0, 2).map((l) => [l.message, l.verdict])).toEqual([
+      ["box.mbox message 1", "verified"],
+      ["box.mbox message 2", "failed"],
+    ]);
+  });
+
+  it("reads a policies.json; invalid rules go to stderr with paths, the rest still run, exit 1", async () => {
+    const policies = {
+      policies: {
+        "3rdparty": {
+          Extensions: {
+            "authlens@authlens.org": {
+              adminRules: [
+                { id: "bad", name: "Bad", conditions: [{ type: "methodResult", method: "tls", results: ["pass"], negated: true }], actions: [{ type: "delete" }] },
+                enabledExamples[1],
+              ],
+            },
+          },
+        },
+      },
+    };
+    const io = fakeIo({ "policies.json": JSON.stringify(policies) });
+    const code = await run(["rules", "test", "--json", "--rules", "policies.json", "--trust", "mx.example.net", "02-dmarc-fail-cleartext.eml"], io);
+    expect(code).toBe(1);
+    const err = io.err.join("");
+    expect(err).toContain('policies.json: policies["3rdparty"].Extensions["authlens@authlens.org"].adminRules[0].conditions[0]: unknown key: negated');
+    expect(err).toContain('adminRules[0].actions[0].type: unknown action type');
+    expect(err).toContain("policies.json: rule 0 skipped");
+    const [line, summary] = jsonLines(io) as [Line, { summary: { problems: number } }];
+    expect(line.rules.map((r) => [r.id, r.matched])).toEqual([["example-dmarc-fail", true]]);
+    expect(summary.summary.problems).toBe(2);
+  });
+
+  it("usage and input errors exit 2", async () => {
+    const cases: [string[], RegExp][] = [
+      [["rules", "test", "01-authenticated.eml"], /--rules FILE is required/],
+      [["rules", "test", "--rules", "rules.json"], /expected exactly one/],
+      [["rules", "test", "--rules", "nope.json", "x.eml"], /cannot read nope\.json/],
+      [["rules", "test", "--rules", "broken.json", "01-authenticated.eml"], /not valid JSON/],
+      [["rules", "test", "--rules", "num.json", "01-authenticated.eml"], /expected a JSON array of rules/],
+      [["rules", "frobnicate"], /unknown sub-command/],
+      [["rules", "test", "--bogus"], /Unknown option/],
+    ];
+    for (const [argv, message] of cases) {
+      const io = fakeIo({ "rules.json": RULES, "broken.json": "{", "num.json": "42" });
+      io.readFile = ((orig) => (p: string) => {
+        if (p === "nope.json") throw new Error("ENOENT");
+        return orig(p);
+      })(io.readFile);
+      expect(await run(argv, io)).toBe(2);
+      expect(io.err.join("")).toMatch(message);
+    }
+  });
+
+  it("rules examples prints a valid rules file", async () => {
+    const io = fakeIo();
+    expect(await run(["rules", "examples"], io)).toBe(0);
+    const doc = JSON.parse(io.out.join("")) as { rules: unknown[] };
+    expect(doc.rules).toEqual(JSON.parse(JSON.stringify(EXAMPLE_RULES)));
+    const back = fakeIo({ "ex.json": io.out.join("") });
+    expect(await run(["rules", "test", "--rules", "ex.json", "08-no-auth.eml"], back)).toBe(0);
+  });
+});
