@@ -4,10 +4,10 @@ import { messenger } from "./api.js";
 
 export type ButtonState = VerdictLevel | "error" | "neutral" | "working";
 
-const BADGE: Partial<Record<ButtonState, { key: string; color: string }>> = {
-  failed: { key: "badgeFailed", color: "#c62828" },
-  suspicious: { key: "badgeSuspicious", color: "#9a6700" },
-  error: { key: "badgeError", color: "#6d4c41" },
+const BADGE: Partial<Record<ButtonState, { messageKey: string; color: string }>> = {
+  failed: { messageKey: "badgeFailed", color: "#c62828" },
+  suspicious: { messageKey: "badgeSuspicious", color: "#9a6700" },
+  error: { messageKey: "badgeError", color: "#6d4c41" },
 };
 
 const ICON: Record<ButtonState, string> = {
@@ -40,7 +40,7 @@ export async function showButtonState(tabId: number, state: ButtonState, title: 
     api.setIcon({ tabId, path: ICON[state] }),
     api.setLabel({ tabId, label: label(state) }),
     api.setTitle({ tabId, title }),
-    api.setBadgeText({ tabId, text: badge ? messenger.i18n.getMessage(badge.key) : "" }),
+    api.setBadgeText({ tabId, text: badge ? messenger.i18n.getMessage(badge.messageKey) : "" }),
     badge ? api.setBadgeBackgroundColor({ tabId, color: badge.color }) : Promise.resolve(),
   ]);
 }
