@@ -19,6 +19,7 @@ export const ADDON_ENTRIES = {
   popup: "src/ui/popup/main.ts",
   options: "src/ui/options/main.ts",
   banner: "src/ui/banner/main.ts",
+  "bulk-run": "src/ui/bulk/main.ts",
 };
 
 async function bundleAddon(outDir, { test }) {
@@ -49,7 +50,7 @@ async function bundleAddon(outDir, { test }) {
   if (test) {
     // The test build may talk to the harness on loopback and drive Thunderbird; the product must not.
     manifest.host_permissions = [...(manifest.host_permissions ?? []), "http://127.0.0.1/*"];
-    manifest.permissions = [...new Set([...manifest.permissions, "messagesImport", "messagesMove", "messagesTags", "messagesUpdate", "tabs"])];
+    manifest.permissions = [...new Set([...manifest.permissions, "messagesImport", "tabs", "accountsFolders"])];
   }
   writeFileSync(join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   cpSync(join(root, "_locales"), join(outDir, "_locales"), { recursive: true });

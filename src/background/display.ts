@@ -3,11 +3,10 @@
  * button updated. Several selected messages show a neutral state. Errors become an "error" state
  * with details for the popup: never swallowed, never a stuck icon.
  */
-import { analyzeMessage, type Analysis } from "../core/analyze.js";
 import type { TabView } from "../ui/view-types.js";
 import { messenger } from "./api.js";
 import { showButtonState } from "./action-button.js";
-import { headersAsText, readHeaders, toHeaderBlock, type HeaderSource } from "./read-headers.js";
+import { analyse, clearAnalysisCache } from "./analysis.js";
 import { rememberServer } from "./recent-servers.js";
 import { getSettings, watchSettings } from "./settings-store.js";
 import { allTabIds, forgetTab, getTabView, setTabView } from "./tab-views.js";
@@ -15,15 +14,8 @@ import { titleFor } from "./titles.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
-interface CachedAnalysis {
-  analysis: Analysis;
-  headersText: string;
-  source: HeaderSource;
-}
+export { clearAnalysisCache };
 
-/** Analyses per message id, for the current settings. */
-const cache = new Map<number, CachedAnalysis>();
-const CACHE_LIMIT = 500;
 /** Per tab, the newest display event; an older analysis finishing late must not overwrite it. */
 const generation = new Map<number, number>();
 
@@ -33,23 +25,6 @@ function displayedList(arg: unknown): MessageHeader[] {
     return (arg as { messages: MessageHeader[] }).messages;
   }
   return [];
-}
-
-async function analyse(message: MessageHeader): Promise<CachedAnalysis> {
-  const hit = cache.get(message.id);
-  if (hit) return hit;
-  const [read, { settings }] = await Promise.all([readHeaders(message.id), getSettings()]);
-  const accountId = message.folder?.accountId ?? null;
-  const analysis = analyzeMessage(toHeaderBlock(read), {
-    trustedAuthservIds: settings.trustedAuthservIds,
-    accounts: settings.accountTrust,
-    trustedForwarders: settings.trustedForwarders,
-    accountId: accountId ?? undefined,
-  });
-  const entry = { analysis, headersText: headersAsText(read), source: read.source };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
-  cache.set(message.id, entry);
-  return entry;
 }
 
 async function accountName(accountId: string | null): Promise<string | null> {
@@ -113,7 +88,7 @@ export function startDisplay(): void {
   });
   // New settings: every analysis may change. Re-show the open tabs from fresh analyses.
   watchSettings(() => {
-    cache.clear();
+    clearAnalysisCache();
     for (const tabId of allTabIds()) void refreshTab(tabId);
   });
 }
@@ -129,8 +104,4 @@ export async function refreshTab(tabId: number): Promise<TabView | undefined> {
     forgetTab(tabId);
     return undefined;
   }
-}
-
-export function clearAnalysisCache(): void {
-  cache.clear();
 }

@@ -3,6 +3,9 @@ import type { UiRequest } from "../ui/view-types.js";
 import { messenger } from "./api.js";
 import { clearAnalysisCache, refreshTab } from "./display.js";
 import { buildReport } from "./report.js";
+import { readLog } from "./rules/action-log.js";
+import { bulkStatus, cancelBulk, startBulk } from "./rules/bulk-run.js";
+import { previewRules } from "./rules/preview.js";
 import { recentServers } from "./recent-servers.js";
 import { getSettings, updateSettings } from "./settings-store.js";
 import { getTabView, settledTabView } from "./tab-views.js";
@@ -58,6 +61,17 @@ async function handle(request: UiRequest, sender: { tab?: { id?: number } }): Pr
     }
     case "recentServers":
       return recentServers();
+    case "bulkStart":
+      return { runId: await startBulk(request.folderId, request.dryRun) };
+    case "bulkStatus":
+      return bulkStatus(request.runId);
+    case "bulkCancel":
+      cancelBulk(request.runId);
+      return null;
+    case "actionLog":
+      return readLog();
+    case "rulesPreview":
+      return previewRules(request.rules, request.folderId, request.limit);
   }
 }
 

@@ -34,4 +34,9 @@ export type UiRequest =
   | { type: "settings" }
   | { type: "saveSettings"; changes: Record<string, unknown> }
   | { type: "importSettings"; json: string }
-  | { type: "recentServers" };
+  | { type: "recentServers" }
+  | { type: "bulkStart"; folderId: string; dryRun: boolean }
+  | { type: "bulkStatus"; runId: number }
+  | { type: "bulkCancel"; runId: number }
+  | { type: "actionLog" }
+  | { type: "rulesPreview"; rules: unknown; folderId: string; limit?: number };

@@ -1,5 +1,10 @@
 /** What the e2e harness (Node) and the test driver (inside the add-on) say to each other over loopback HTTP. */
 
+/** The harness's answer to "hello": which run of the scenario's profile this is (1, 2, ...). */
+export interface Hello {
+  phase: number;
+}
+
 /** Written into the test XPI as e2e-config.json for one scenario. */
 export interface DriverConfig {
   port: number;
@@ -19,6 +24,8 @@ export interface TestResult {
 }
 
 export type DriverMessage =
+  | { kind: "hello" }
+  | { kind: "call"; name: string; args: unknown }
   | { kind: "log"; text: string }
   | { kind: "result"; result: TestResult }
   | { kind: "screenshot"; name: string }

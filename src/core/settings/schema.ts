@@ -3,6 +3,8 @@
  * defaults (every field has one) and their TypeScript type.
  */
 import { z } from "zod";
+import { EXAMPLE_RULES } from "../rules/examples.js";
+import { rulesSchema } from "../rules/schema.js";
 
 export const BANNER_MODES = ["off", "failures", "always"] as const;
 export type BannerMode = (typeof BANNER_MODES)[number];
@@ -33,6 +35,12 @@ export const settingsSchema = z.object({
   bannerMode: z.enum(BANNER_MODES).default("failures"),
   /** Show a short text badge on the toolbar button. */
   showBadge: z.boolean().default(true),
+  /** The user's filter rules (docs/rules.md). Three disabled examples to start from. */
+  rules: rulesSchema.default(() => EXAMPLE_RULES.map((r) => structuredClone(r))),
+  /** Run the rules on new mail. Per account (account id -> on/off); accounts not listed are on. */
+  newMailAccounts: z.record(z.string(), z.boolean()).default({}),
+  /** Also run on new mail in special folders (Junk, Trash, Sent, Drafts, Templates, Archives). */
+  newMailSpecialFolders: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

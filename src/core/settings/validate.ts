@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { validateRules } from "../rules/validate.js";
 import { DEFAULT_SETTINGS, settingsSchema, SETTING_KEYS, type Settings } from "./schema.js";
 
 export interface SettingsProblem {
@@ -18,6 +19,13 @@ export function readSettings(input: unknown): { settings: Settings; problems: Se
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of SETTING_KEYS) {
     if (!(key in source)) continue;
+    if (key === "rules") {
+      // An invalid rule is skipped whole with its problem; the valid rules still apply.
+      const read = validateRules(source[key], { path: "rules" });
+      settings.rules = read.rules;
+      problems.push(...read.problems.map((p) => ({ path: p.path, message: p.message })));
+      continue;
+    }
     const field = settingsSchema.shape[key] as z.ZodType;
     const parsed = field.safeParse(source[key]);
     if (parsed.success) settings[key] = parsed.data;

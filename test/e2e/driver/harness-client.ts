@@ -18,3 +18,6 @@ export async function send<T = unknown>(message: DriverMessage): Promise<T> {
 
 export const log = (text: string) => send({ kind: "log", text });
 export const screenshot = (name: string) => send<{ path: string }>({ kind: "screenshot", name });
+
+/** Asks the harness to do something for the scenario (deliver mail, quit Thunderbird, ...). */
+export const call = <T = unknown>(name: string, args: unknown = null) => send<T>({ kind: "call", name, args });

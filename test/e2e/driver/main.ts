@@ -6,12 +6,15 @@ import "../../../src/background/main.js";
 import { messenger } from "../../../src/background/api.js";
 import { config, log, send } from "./harness-client.js";
 import { TESTS } from "./registry.js";
+import type { Hello } from "../protocol.js";
 import "./tests/index.js";
 
 async function runAll(): Promise<void> {
   const cfg = await config();
-  const tests = TESTS.filter((t) => t.scenario === cfg.scenario && (cfg.only.length === 0 || cfg.only.includes(t.name)));
-  await log(`running ${tests.length} tests of scenario ${cfg.scenario}`);
+  const { phase } = await send<Hello>({ kind: "hello" });
+  const key = TESTS.some((t) => t.scenario === `${cfg.scenario}:${phase}`) ? `${cfg.scenario}:${phase}` : cfg.scenario;
+  const tests = TESTS.filter((t) => t.scenario === key && (cfg.only.length === 0 || cfg.only.includes(t.name)));
+  await log(`running ${tests.length} tests of ${key}`);
   for (const t of tests) {
     const started = performance.now();
     let error: string | undefined;

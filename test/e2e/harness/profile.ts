@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { toMbox } from "./mbox.js";
@@ -106,4 +106,14 @@ export function writeManagedStorage(profile: Profile, data: unknown): void {
   // Thunderbird's schema for this file requires "description" as well as name, type and data.
   const manifest = { name: ADDON_ID, description: "AuthLens settings from the administrator", type: "storage", data };
   writeFileSync(join(d, `${ADDON_ID}.json`), JSON.stringify(manifest, null, 2));
+}
+
+/** Adds preferences to a profile's user.js (e.g. an account whose port is known only now). */
+export function appendPrefs(profile: Profile, prefs: Record<string, string | number | boolean>): void {
+  appendFileSync(
+    join(profile.dir, "user.js"),
+    Object.entries(prefs)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join("\n") + "\n",
+  );
 }

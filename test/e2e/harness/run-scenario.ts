@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { readTree, writeXpi } from "../../../scripts/xpi.mjs";
-import type { DriverConfig, DriverMessage, TestResult } from "../protocol.js";
+import type { DriverConfig, DriverMessage, Hello, TestResult } from "../protocol.js";
 import { createProfile, writeManagedStorage, type Profile } from "./profile.js";
 import { endProcess, startProcess } from "./processes.js";
 import { startServer } from "./server.js";
@@ -12,8 +12,15 @@ const run = promisify(execFile);
 
 export interface Scenario {
   name: string;
-  /** The tests the driver must report for this scenario (a test that never reports fails). */
+  /**
+   * The tests the driver must report for this scenario (a test that never reports fails). With
+   * `phases`, Thunderbird runs once per phase on the same profile; phase n runs the tests registered
+   * for "<name>:<n>", and `tests` lists every phase's tests.
+   */
   tests: string[];
+  phases?: number;
+  /** Things the driver may ask the harness to do (deliver mail, quit Thunderbird, ...). */
+  calls?: Record<string, (args: unknown, run: ScenarioRun) => Promise<unknown>>;
   inbox?: string[];
   prefs?: Record<string, string | number | boolean>;
   /** Managed storage for the add-on ($HOME/.mozilla/managed-storage). */
@@ -23,6 +30,13 @@ export interface Scenario {
   before?: (profile: Profile) => Promise<void> | void;
   after?: (profile: Profile) => Promise<void> | void;
   timeoutMs?: number;
+}
+
+/** What a scenario's calls can reach while it runs. */
+export interface ScenarioRun {
+  profile: Profile;
+  /** Ends the running Thunderbird (as a quit would) and goes on with the next phase. */
+  quitThunderbird(): Promise<void>;
 }
 
 export interface HarnessContext {
@@ -43,10 +57,29 @@ async function packTestXpi(ctx: HarnessContext, config: DriverConfig, outPath: s
 
 export async function runScenario(ctx: HarnessContext, scenario: Scenario): Promise<TestResult[]> {
   const results: TestResult[] = [];
+  let phase = 1;
   let resolveDone!: () => void;
-  const done = new Promise<void>((r) => (resolveDone = r));
+  let done = new Promise<void>((r) => (resolveDone = r));
+  let tb: ReturnType<typeof startProcess> | undefined;
+  let profile: Profile | undefined;
+  const runApi: ScenarioRun = {
+    get profile() {
+      if (!profile) throw new Error("no profile yet");
+      return profile;
+    },
+    quitThunderbird: async () => {
+      if (tb) await endProcess(tb);
+    },
+  };
   const { server, port } = await startServer(async (m: DriverMessage) => {
     switch (m.kind) {
+      case "hello":
+        return { phase } satisfies Hello;
+      case "call": {
+        const call = scenario.calls?.[m.name];
+        if (!call) throw new Error(`scenario ${scenario.name} has no call ${m.name}`);
+        return call(m.args, runApi);
+      }
       case "log":
         if (ctx.verbose) ctx.log(`    [driver] ${m.text}`);
         return null;
@@ -68,26 +101,30 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
   const config: DriverConfig = { port, scenario: scenario.name, only: [], data: scenario.data ?? {} };
   const xpiPath = join(tmp, `${scenario.name}.xpi`);
   await packTestXpi(ctx, config, xpiPath);
-  const profile = createProfile({ inbox: scenario.inbox ?? [], prefs: scenario.prefs, xpi: readFileSync(xpiPath) }, tmp);
+  profile = createProfile({ inbox: scenario.inbox ?? [], prefs: scenario.prefs, xpi: readFileSync(xpiPath) }, tmp);
   if (scenario.managed !== undefined) writeManagedStorage(profile, scenario.managed);
   const output: string[] = [];
-  let tb: ReturnType<typeof startProcess> | undefined;
   try {
     await scenario.before?.(profile);
-    tb = startProcess(ctx.thunderbird, ["--profile", profile.dir, "--no-remote"], {
-      env: { ...process.env, DISPLAY: ctx.display, HOME: profile.home, MOZ_CRASHREPORTER_DISABLE: "1", TZ: "UTC" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    tb.stdout?.on("data", (d: Buffer) => output.push(d.toString()));
-    tb.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
-    const exited = new Promise<string>((resolve) => tb?.once("exit", (code, sig) => resolve(`Thunderbird exited (${code ?? sig})`)));
-    const timeoutMs = scenario.timeoutMs ?? 120_000;
-    const outcome = await Promise.race([
-      done.then(() => "done"),
-      exited,
-      new Promise<string>((r) => setTimeout(() => r(`timed out after ${timeoutMs / 1000} s`), timeoutMs)),
-    ]);
-    if (outcome !== "done") ctx.log(`  ! ${scenario.name}: ${outcome}`);
+    for (phase = 1; phase <= (scenario.phases ?? 1); phase++) {
+      done = new Promise<void>((r) => (resolveDone = r));
+      tb = startProcess(ctx.thunderbird, ["--profile", profile.dir, "--no-remote"], {
+        env: { ...process.env, DISPLAY: ctx.display, HOME: profile.home, MOZ_CRASHREPORTER_DISABLE: "1", TZ: "UTC" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      tb.stdout?.on("data", (d: Buffer) => output.push(d.toString()));
+      tb.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
+      const proc = tb;
+      const exited = new Promise<string>((resolve) => proc.once("exit", (code, sig) => resolve(`Thunderbird exited (${code ?? sig})`)));
+      const timeoutMs = scenario.timeoutMs ?? 120_000;
+      const outcome = await Promise.race([
+        done.then(() => "done"),
+        exited,
+        new Promise<string>((r) => setTimeout(() => r(`timed out after ${timeoutMs / 1000} s`), timeoutMs)),
+      ]);
+      if (outcome !== "done" && !outcome.startsWith("Thunderbird exited")) ctx.log(`  ! ${scenario.name} (run ${phase}): ${outcome}`);
+      await endProcess(proc);
+    }
   } finally {
     if (tb) await endProcess(tb);
     server.close();

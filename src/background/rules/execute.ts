@@ -1,0 +1,117 @@
+/**
+ * Performs one message's action plan. Everything that could fail for lack of something (a target
+ * folder, a tag) is prepared first: if preparation fails, nothing is done to the message and the
+ * failure is logged. Then one `messages.update` sets tags, read, flagged and junk together, copies
+ * are made (skipped when the target already holds the message), and the move comes last.
+ * There is no delete: a move to Trash is a move.
+ */
+import { describeAction } from "../../core/rules/describe.js";
+import type { ActionPlan, PlannedAction } from "../../core/rules/plan.js";
+import { messenger } from "../api.js";
+import type { LogEntry } from "./action-log.js";
+import { FolderResolver } from "./folders.js";
+import { ensureTag } from "./tags.js";
+
+type MessageHeader = messenger.messages.MessageHeader;
+type MailFolder = messenger.folders.MailFolder;
+
+export interface ExecuteContext {
+  resolver: FolderResolver;
+  trigger: LogEntry["trigger"];
+  messageKey: string;
+}
+
+export interface ExecuteResult {
+  /** Every planned action was performed. */
+  complete: boolean;
+  /** Nothing was done to the message (preparation failed). */
+  untouched: boolean;
+  log: LogEntry[];
+}
+
+function entry(ctx: ExecuteContext, message: MessageHeader, a: PlannedAction, outcome: LogEntry["outcome"], detail = ""): LogEntry {
+  return {
+    time: Date.now(),
+    subject: message.subject,
+    messageId: ctx.messageKey,
+    ruleId: a.ruleId,
+    ruleName: a.ruleName,
+    action: describeAction(a.action),
+    outcome,
+    detail,
+    trigger: ctx.trigger,
+  };
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Is a message with this Message-ID already in `folder`? */
+async function holds(folder: MailFolder, headerMessageId: string): Promise<boolean> {
+  if (!headerMessageId) return false;
+  const found = (await messenger.messages.query({ folderId: folder.id, headerMessageId } as never)) as unknown as
+    | { messages: MessageHeader[] }
+    | string;
+  return typeof found === "string" ? true : found.messages.length > 0;
+}
+
+export async function executePlan(message: MessageHeader, plan: ActionPlan, ctx: ExecuteContext): Promise<ExecuteResult> {
+  const log: LogEntry[] = plan.skipped.map((s) => entry(ctx, message, s, "skipped", s.note));
+  if (plan.actions.length === 0) return { complete: true, untouched: true, log };
+  const accountId = message.folder?.accountId ?? "";
+
+  // 1. Prepare: every folder and tag must be there, or nothing happens.
+  const folders = new Map<PlannedAction, MailFolder>();
+  try {
+    for (const a of plan.actions) {
+      if (a.action.type === "moveTo" || a.action.type === "copyTo") folders.set(a, await ctx.resolver.resolve(a.action.folder, accountId));
+      if (a.action.type === "addTag") await ensureTag(a.action.tag, a.action.name, a.action.color);
+    }
+  } catch (err) {
+    const why = `not done, the message is untouched: ${errorText(err)}`;
+    return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "failed", why))] };
+  }
+
+  // 2. Tags, read, flag and junk in one update.
+  const stateActions = plan.actions.filter((a) => !folders.has(a));
+  if (stateActions.length > 0) {
+    const tags = new Set(message.tags);
+    const change: { tags?: string[]; read?: boolean; flagged?: boolean; junk?: boolean } = {};
+    for (const { action } of stateActions) {
+      if (action.type === "addTag") tags.add(action.tag);
+      else if (action.type === "removeTag") tags.delete(action.tag);
+      else if (action.type === "markRead") change.read = action.read;
+      else if (action.type === "flag") change.flagged = action.flagged;
+      else if (action.type === "markJunk") change.junk = action.junk;
+    }
+    if (stateActions.some((a) => a.action.type === "addTag" || a.action.type === "removeTag")) change.tags = [...tags];
+    try {
+      await messenger.messages.update(message.id, change as never);
+      log.push(...stateActions.map((a) => entry(ctx, message, a, "done")));
+    } catch (err) {
+      const why = `not done, the message is untouched: ${errorText(err)}`;
+      return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "failed", why))] };
+    }
+  }
+
+  // 3. Copies (skipped when the target already holds this message, e.g. after an interrupted run),
+  // then 4. the move, which is atomic in Thunderbird.
+  for (const a of plan.actions.filter((x) => folders.has(x))) {
+    const folder = folders.get(a) as MailFolder;
+    try {
+      if (a.action.type === "copyTo") {
+        if (await holds(folder, message.headerMessageId)) {
+          log.push(entry(ctx, message, a, "skipped", `${folder.path} already holds this message`));
+          continue;
+        }
+        await messenger.messages.copy([message.id], folder.id as never);
+      } else {
+        await messenger.messages.move([message.id], folder.id as never);
+      }
+      log.push(entry(ctx, message, a, "done"));
+    } catch (err) {
+      log.push(entry(ctx, message, a, "failed", errorText(err)));
+      return { complete: false, untouched: false, log };
+    }
+  }
+  return { complete: true, untouched: false, log };
+}

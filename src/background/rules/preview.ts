@@ -1,0 +1,40 @@
+/**
+ * The rules editor's live preview: how many of the last N messages of a folder each (unsaved) rule
+ * would match. A dry run of the same engine: nothing is changed, nothing is journalled.
+ */
+import { evaluateRules } from "../../core/rules/evaluate.js";
+import { validateRules } from "../../core/rules/validate.js";
+import { messenger } from "../api.js";
+import { analyse } from "../analysis.js";
+
+type MessageHeader = messenger.messages.MessageHeader;
+
+export interface RulesPreview {
+  folderName: string;
+  examined: number;
+  /** Per rule id. */
+  matched: Record<string, number>;
+  problems: { path: string; message: string }[];
+}
+
+export async function previewRules(input: unknown, folderId: string, limit = 200): Promise<RulesPreview> {
+  const { rules, problems } = validateRules(input);
+  const folder = await messenger.folders.get(folderId as never);
+  // Keep only the newest `limit` while paging through the folder.
+  const newest: MessageHeader[] = [];
+  let page = await messenger.messages.list(folderId as never);
+  for (;;) {
+    newest.push(...page.messages);
+    newest.sort((a, b) => +new Date(b.date) - +new Date(a.date));
+    newest.length = Math.min(newest.length, limit);
+    if (!page.id) break;
+    page = await messenger.messages.continueList(page.id);
+  }
+  const matched: Record<string, number> = Object.fromEntries(rules.map((r) => [r.id, 0]));
+  const enabledAll = rules.map((r) => ({ ...r, enabled: true, stopAfter: false }));
+  for (const m of newest) {
+    const { analysis } = await analyse(m, false);
+    for (const match of evaluateRules(enabledAll, analysis)) if (match.matched) matched[match.ruleId] = (matched[match.ruleId] ?? 0) + 1;
+  }
+  return { folderName: folder.name ?? folderId, examined: newest.length, matched, problems };
+}

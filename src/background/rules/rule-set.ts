@@ -1,0 +1,27 @@
+/** The rules in force: the administrator's first (users cannot edit them), then the user's. */
+import type { Rule } from "../../core/rules/schema.js";
+import { ruleSetVersion } from "../../core/rules/version.js";
+import { getSettings, type EffectiveSettings } from "../settings-store.js";
+
+export interface RuleSet {
+  rules: Rule[];
+  /** Stable hash of the enabled rules: a message is acted on once per version. */
+  version: string;
+  adminRuleIds: Set<string>;
+}
+
+/** What the policy adds to the settings (see settings-store.ts). */
+type WithPolicyRules = EffectiveSettings & Partial<{ adminRules: Rule[]; allowUserRules: boolean }>;
+
+export function ruleSetFrom(effective: WithPolicyRules): RuleSet {
+  const admin = effective.adminRules ?? [];
+  const user = effective.allowUserRules === false ? [] : effective.settings.rules;
+  // An admin rule's id wins: a user rule with the same id cannot shadow it.
+  const adminIds = new Set(admin.map((r) => r.id));
+  const rules = [...admin, ...user.filter((r) => !adminIds.has(r.id))];
+  return { rules, version: ruleSetVersion(rules), adminRuleIds: adminIds };
+}
+
+export async function currentRuleSet(): Promise<RuleSet> {
+  return ruleSetFrom(await getSettings());
+}

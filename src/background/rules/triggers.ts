@@ -1,0 +1,82 @@
+/**
+ * When the rules run: on new mail (after Thunderbird's own filters; per account, special folders
+ * opt-in), on the selected messages, and on a whole folder (context menus).
+ */
+import type { Settings } from "../../core/settings/schema.js";
+import { messenger } from "../api.js";
+import { getSettings } from "../settings-store.js";
+import { runRulesOn } from "./engine.js";
+import { FolderResolver } from "./folders.js";
+import { forEachBounded } from "./pool.js";
+import { currentRuleSet } from "./rule-set.js";
+import type { LogEntry } from "./action-log.js";
+
+type MessageHeader = messenger.messages.MessageHeader;
+type MailFolder = messenger.folders.MailFolder;
+
+const SPECIAL = new Set(["junk", "trash", "sent", "drafts", "templates", "archives", "outbox"]);
+export const MENU_SELECTED = "authlens-apply-selected";
+export const MENU_FOLDER = "authlens-apply-folder";
+
+export function runsOnNewMail(settings: Settings, folder: MailFolder): boolean {
+  if (settings.newMailAccounts[folder.accountId ?? ""] === false) return false;
+  const uses = (folder as { specialUse?: string[] }).specialUse ?? [];
+  return settings.newMailSpecialFolders || !uses.some((u) => SPECIAL.has(u));
+}
+
+async function collect(list: unknown): Promise<MessageHeader[]> {
+  if (Array.isArray(list)) return list as MessageHeader[];
+  const page = list as { id?: string | null; messages: MessageHeader[] };
+  const out = [...page.messages];
+  let id = page.id;
+  while (id) {
+    const next = await messenger.messages.continueList(id);
+    out.push(...next.messages);
+    id = next.id;
+  }
+  return out;
+}
+
+/** Runs the rules on some messages now (new mail, or the selected ones). */
+export async function runOn(messages: MessageHeader[], trigger: LogEntry["trigger"]): Promise<void> {
+  const ruleSet = await currentRuleSet();
+  if (!ruleSet.rules.some((r) => r.enabled)) return;
+  const resolver = new FolderResolver();
+  await forEachBounded(messages, 4, async (m) => {
+    try {
+      await runRulesOn(m, { ruleSet, resolver, trigger, dryRun: false });
+    } catch (err) {
+      console.warn("AuthLens: running rules on a message failed:", err);
+    }
+  });
+}
+
+async function openBulkRun(folder: MailFolder): Promise<void> {
+  const url = messenger.runtime.getURL(`bulk-run.html?folder=${encodeURIComponent(folder.id ?? "")}`);
+  await messenger.windows.create({ type: "popup", url, width: 520, height: 460 } as never);
+}
+
+export function startTriggers(): void {
+  messenger.messages.onNewMailReceived.addListener((folder, list) => {
+    void (async () => {
+      const { settings } = await getSettings();
+      if (!runsOnNewMail(settings, folder)) return;
+      await runOn(await collect(list), "newMail");
+    })();
+  });
+  void (async () => {
+    await messenger.menus.removeAll();
+    messenger.menus.create({ id: MENU_SELECTED, title: messenger.i18n.getMessage("menuApplySelected"), contexts: ["message_list"] as never });
+    messenger.menus.create({ id: MENU_FOLDER, title: messenger.i18n.getMessage("menuApplyFolder"), contexts: ["folder_pane"] as never });
+  })();
+  messenger.menus.onClicked.addListener((info) => {
+    const data = info as unknown as { menuItemId: string; selectedMessages?: unknown; selectedFolder?: MailFolder; selectedFolders?: MailFolder[] };
+    if (data.menuItemId === MENU_SELECTED && data.selectedMessages) {
+      void collect(data.selectedMessages).then((ms) => runOn(ms, "selected"));
+    }
+    if (data.menuItemId === MENU_FOLDER) {
+      const folder = data.selectedFolders?.[0] ?? data.selectedFolder;
+      if (folder) void openBulkRun(folder);
+    }
+  });
+}

@@ -1,0 +1,1 @@
+import "./authlens-bulk-run.js";
