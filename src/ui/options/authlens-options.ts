@@ -8,6 +8,7 @@ import { t } from "../shared/i18n.js";
 import { ask, loadAccounts, onSettingsStored, settingOrigin, type Account, type OptionsData, type Problem } from "./data.js";
 import { displaySection } from "./display-section.js";
 import { isUnder, problemLine, problemsFor } from "./problems.js";
+import { rulesStyles } from "./rules/index.js";
 import "./server-list.js";
 import { forwardersSection, serversSection, type ListField } from "./servers-section.js";
 import { optionsStyles } from "./styles.js";
@@ -20,6 +21,7 @@ function elementId(prefix: string, id: string): string {
 export class AuthlensOptions extends LitElement {
   static override styles = [
     optionsStyles,
+    rulesStyles,
     css`
       :host {
         max-width: 60rem;
@@ -225,6 +227,9 @@ export class AuthlensOptions extends LitElement {
           onChange: (showBadge) => this.save("showBadge", { showBadge }),
         },
       )}
+      <authlens-rules-section id="rules-section" .data=${data}></authlens-rules-section>
+      <authlens-new-mail id="new-mail-section" .data=${data}></authlens-new-mail>
+      <authlens-action-log id="action-log"></authlens-action-log>
       ${transferSection(
         () => this.exportSettings(),
         (e) => this.importSettings(e),
