@@ -1,27 +1,48 @@
 /**
  * Settings in storage.local, with a schema version and ordered migrations, merged with the
- * administrator's policy: effective = defaults ← policy ← user.
+ * administrator's policy (storage.managed): effective = defaults ← policy ← user, except that locked
+ * keys always take the policy's value. The background enforces it: whatever storage.local holds
+ * (written by the options page before a lock, or edited by hand), a locked key's effective value
+ * comes from the policy, and updateSettings refuses changes to it.
  */
+import { mergeSettings, readPolicy, type AccountInfo, type PolicyProblem } from "../core/policy/index.js";
+import type { Rule } from "../core/rules/schema.js";
+import { canonicalJson } from "../core/rules/version.js";
 import { migrateSettings, SETTINGS_VERSION } from "../core/settings/migrations.js";
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings/schema.js";
 import { readSettings, type SettingsProblem } from "../core/settings/validate.js";
 import { messenger } from "./api.js";
-import { readManagedPolicy } from "./managed-policy.js";
+import { accountsForPolicy, readManagedPolicy } from "./managed-policy.js";
 
 const KEY = "settings";
 const VERSION_KEY = "settingsVersion";
+
+/** The problem a change to a locked setting gets. */
+export const LOCKED_MESSAGE = "Set by your organization";
+const NO_USER_RULES_MESSAGE = `${LOCKED_MESSAGE}: your organization does not allow rules of your own`;
 
 export interface EffectiveSettings {
   settings: Settings;
   /** What the user changed (stored in storage.local). */
   user: Partial<Settings>;
-  /** What the administrator's policy sets. */
+  /** What the administrator's policy presets (accountTrust resolved to this desktop's account ids). */
   policy: Partial<Settings>;
+  /** Problems of the stored settings, and of the policy (paths prefixed with `policy.`). */
   problems: SettingsProblem[];
+  /** Rules from the policy: they run before the user's rules; users cannot change them. */
+  adminRules: Rule[];
+  /** Whether the user's own rules run (and may be changed). */
+  allowUserRules: boolean;
+  /** Setting keys the user cannot change (`rules` when allowUserRules is false). */
+  locked: string[];
+  /** Problems of the policy, with their paths in the policy (e.g. `accountTrust[0].match`). */
+  policyProblems: PolicyProblem[];
 }
 
 let cache: Promise<EffectiveSettings> | undefined;
 const listeners = new Set<(s: EffectiveSettings) => void>();
+/** The policy problems last logged, so a bad policy is logged once, not on every reload. */
+let loggedPolicyProblems = "";
 
 /** Keeps only the keys present in `raw` from a validated read, so "not set" stays distinguishable. */
 function presentKeys(raw: unknown, read: Settings): Partial<Settings> {
@@ -33,6 +54,16 @@ function presentKeys(raw: unknown, read: Settings): Partial<Settings> {
   return out;
 }
 
+function logPolicyProblems(problems: readonly PolicyProblem[]): void {
+  const key = JSON.stringify(problems);
+  if (problems.length === 0 || key === loggedPolicyProblems) return;
+  loggedPolicyProblems = key;
+  console.warn(
+    `AuthLens: the administrator's policy has ${problems.length} problem(s); those parts are ignored:\n` +
+      problems.map((p) => `  ${p.path || "(policy)"}: ${p.message}`).join("\n"),
+  );
+}
+
 async function load(): Promise<EffectiveSettings> {
   const stored = await messenger.storage.local.get([KEY, VERSION_KEY]);
   const migrated = migrateSettings(stored[KEY], stored[VERSION_KEY]);
@@ -40,16 +71,30 @@ async function load(): Promise<EffectiveSettings> {
     await messenger.storage.local.set({ [KEY]: migrated.settings, [VERSION_KEY]: migrated.to });
   }
   const userRead = readSettings(migrated.settings);
-  const policyRaw = await readManagedPolicy();
-  const policyRead = readSettings(policyRaw ?? {});
+  const [policyRaw, accounts] = await Promise.all([readManagedPolicy(), loadAccounts()]);
+  const policyRead = readPolicy(policyRaw);
+  logPolicyProblems(policyRead.problems);
   const user = presentKeys(migrated.settings, userRead.settings);
-  const policy = presentKeys(policyRaw, policyRead.settings);
+  const merged = mergeSettings(DEFAULT_SETTINGS, policyRead.policy, user, accounts);
   return {
-    settings: { ...DEFAULT_SETTINGS, ...policy, ...user },
+    settings: merged.settings,
     user,
-    policy,
-    problems: [...policyRead.problems.map((p) => ({ ...p, path: `policy.${p.path}` })), ...userRead.problems],
+    policy: merged.policy,
+    problems: [...policyRead.problems.map((p) => ({ ...p, path: p.path === "" ? "policy" : `policy.${p.path}` })), ...userRead.problems],
+    adminRules: merged.adminRules,
+    allowUserRules: merged.allowUserRules,
+    locked: merged.locked,
+    policyProblems: policyRead.problems,
   };
+}
+
+async function loadAccounts(): Promise<AccountInfo[]> {
+  try {
+    return await accountsForPolicy();
+  } catch (err) {
+    console.warn("AuthLens: listing accounts for the policy's accountTrust", err);
+    return [];
+  }
 }
 
 export function getSettings(): Promise<EffectiveSettings> {
@@ -57,25 +102,67 @@ export function getSettings(): Promise<EffectiveSettings> {
   return cache;
 }
 
-/** Stores the user's changes to some settings (validated; invalid values are refused with problems). */
+/** Re-reads settings, policy and accounts on next use. */
+function invalidate(): void {
+  cache = undefined;
+}
+
+/**
+ * Stores the user's changes to some settings (validated; invalid values are refused with problems).
+ * A change to a locked key is refused with the problem "Set by your organization" (a value equal to
+ * the locked one is not a change and is left out); nothing is stored when any change is refused.
+ */
 export async function updateSettings(changes: Partial<Settings> | Record<string, unknown>): Promise<SettingsProblem[]> {
   const current = await getSettings();
-  const next = { ...current.user, ...changes };
+  const refused: SettingsProblem[] = [];
+  const accepted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (current.locked.includes(key)) {
+      const effective = (current.settings as Record<string, unknown>)[key];
+      if (canonicalJson(value) === canonicalJson(effective)) continue;
+      refused.push({ path: key, message: key === "rules" && !current.allowUserRules ? NO_USER_RULES_MESSAGE : LOCKED_MESSAGE });
+    } else accepted[key] = value;
+  }
+  if (refused.length > 0) return refused;
+  const next = { ...current.user, ...accepted };
   const { settings, problems } = readSettings(next);
   if (problems.length > 0) return problems;
   const toStore = presentKeys(next, settings);
   await messenger.storage.local.set({ [KEY]: toStore, [VERSION_KEY]: SETTINGS_VERSION });
-  cache = undefined;
+  invalidate();
   return [];
 }
 
-/** Drops the cache when storage changes (this or another page wrote, or a user edited it by hand). */
+function notify(): void {
+  invalidate();
+  void getSettings().then((s) => listeners.forEach((l) => l(s)));
+}
+
+function listen(event: { addListener(cb: () => void): void } | undefined): void {
+  try {
+    event?.addListener(notify);
+  } catch (err) {
+    console.warn("AuthLens: cannot watch", err);
+  }
+}
+
+/**
+ * Calls `onChange` with fresh settings when they may have changed: storage.local (this or another
+ * page wrote, or a user edited it by hand), storage.managed, or the accounts and identities the
+ * policy's accountTrust is matched against.
+ */
 export function watchSettings(onChange: (s: EffectiveSettings) => void): void {
   listeners.add(onChange);
   if (listeners.size > 1) return;
   messenger.storage.onChanged.addListener((changes, area) => {
-    if (area !== "local" || !(KEY in changes)) return;
-    cache = undefined;
-    void getSettings().then((s) => listeners.forEach((l) => l(s)));
+    if (area === "managed" || (area === "local" && KEY in changes)) notify();
   });
+  type Event = { addListener(cb: () => void): void };
+  type Events = { onCreated?: Event; onDeleted?: Event; onUpdated?: Event } | undefined;
+  const api = messenger as unknown as { accounts?: Events; identities?: Events };
+  for (const source of [api.accounts, api.identities]) {
+    listen(source?.onCreated);
+    listen(source?.onDeleted);
+    listen(source?.onUpdated);
+  }
 }

@@ -1,6 +1,7 @@
 import type { Io } from "../io.js";
 import { inspectCommand } from "./inspect.js";
 import { parseCommand } from "./parse.js";
+import { policyCommand } from "./policy.js";
 import { rulesCommand } from "./rules.js";
 
 export interface Command {
@@ -10,4 +11,4 @@ export interface Command {
 }
 
 /** Every sub-command, in the order `authlens --help` lists them. */
-export const COMMANDS: Command[] = [parseCommand, inspectCommand, rulesCommand];
+export const COMMANDS: Command[] = [parseCommand, inspectCommand, rulesCommand, policyCommand];

@@ -120,7 +120,11 @@ export class AuthlensOptions extends LitElement {
   }
 
   private accountFields(data: OptionsData): ListField[] {
-    const { note, locked } = this.field(data, "accountTrust");
+    const { locked } = this.field(data, "accountTrust");
+    // Per account: "preset" only where the policy's accountTrust matched this account and the user
+    // has no list of their own for it.
+    const presetFor = (id: string): boolean => data.policy.accountTrust?.[id] !== undefined && data.user.accountTrust?.[id] === undefined;
+    const noteFor = (id: string): string => (locked ? t("options_locked") : presetFor(id) ? t("options_preset") : "");
     const trust = data.settings.accountTrust;
     const known = new Set(this.accounts.map((a) => a.id));
     const rows = [
@@ -137,7 +141,7 @@ export class AuthlensOptions extends LitElement {
         heading,
         entries: trust[id] ?? [],
         suggestions: [],
-        note,
+        note: noteFor(id),
         locked,
         problems: this.fieldProblems[prefix] ?? [],
         onChange: (entries: string[]) => {
@@ -189,8 +193,11 @@ export class AuthlensOptions extends LitElement {
   }
 
   private renderLoadProblems(data: OptionsData): TemplateResult | typeof nothing {
-    const policy = data.problems.filter((p) => isUnder(p.path, "policy"));
-    const user = data.problems.filter((p) => !policy.includes(p));
+    // The policy's problems carry their path in the policy (e.g. accountTrust[0].match), as an
+    // administrator wrote it; older backgrounds only had them in `problems` under "policy.".
+    const fromPolicy = data.problems.filter((p) => isUnder(p.path, "policy"));
+    const policy = Array.isArray(data.policyProblems) ? data.policyProblems : fromPolicy;
+    const user = data.problems.filter((p) => !fromPolicy.includes(p));
     const block = (id: string, intro: string, list: Problem[]): TemplateResult | typeof nothing =>
       list.length === 0
         ? nothing

@@ -1,5 +1,6 @@
 import { demoFixtures, fixtures, headerValues } from "./fixtures.js";
 import type { Scenario } from "./run-scenario.js";
+import { policyScenarios } from "./policy-scenarios.js";
 import { DEMO_SETTINGS } from "./demo-settings.js";
 
 /** The verdict of each demo message when the demo server mx.example.net is trusted (test/fixtures/demo/README.md). */
@@ -68,5 +69,6 @@ export function scenarios(root: string): Scenario[] {
       managed: DEMO_SETTINGS,
       data: { files: hostile.map((f) => ({ file: f.file, subject: f.subject })) },
     },
+    ...policyScenarios(demo),
   ];
 }

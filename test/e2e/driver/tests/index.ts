@@ -3,3 +3,4 @@ import "./foundation.js";
 import "./pane.js";
 import "./banner.js";
 import "./security.js";
+import "./policy.js";
