@@ -97,7 +97,7 @@ async function main() {
       platform: "node",
       format: "esm",
       target: "node20",
-      packages: "external",
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       define,
       logLevel: "warning",
     });

@@ -6,6 +6,9 @@ import { startTriggers } from "./rules/triggers.js";
 
 /** Registers every listener. Listeners must be registered synchronously at start-up (event page). */
 export async function start(): Promise<void> {
+  // Start with Thunderbird, not only when a primed event wakes the event page: the menus, the banner
+  // script and the settings are then in place before the first message is shown.
+  messenger.runtime.onStartup.addListener(() => undefined);
   startDisplay();
   startRouter();
   startTriggers();

@@ -10,12 +10,9 @@ export interface RuleSet {
   adminRuleIds: Set<string>;
 }
 
-/** What the policy adds to the settings (see settings-store.ts). */
-type WithPolicyRules = EffectiveSettings & Partial<{ adminRules: Rule[]; allowUserRules: boolean }>;
-
-export function ruleSetFrom(effective: WithPolicyRules): RuleSet {
-  const admin = effective.adminRules ?? [];
-  const user = effective.allowUserRules === false ? [] : effective.settings.rules;
+export function ruleSetFrom(effective: EffectiveSettings): RuleSet {
+  const admin = effective.adminRules;
+  const user = effective.allowUserRules ? effective.settings.rules : [];
   // An admin rule's id wins: a user rule with the same id cannot shadow it.
   const adminIds = new Set(admin.map((r) => r.id));
   const rules = [...admin, ...user.filter((r) => !adminIds.has(r.id))];

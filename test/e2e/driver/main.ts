@@ -9,6 +9,10 @@ import { TESTS } from "./registry.js";
 import type { Hello } from "../protocol.js";
 import "./tests/index.js";
 
+// An MV3 event page is started at browser start only when it listens for runtime.onStartup; the
+// product's own listeners are primed and wake it on demand. The driver must run at every start.
+messenger.runtime.onStartup.addListener(() => undefined);
+
 async function runAll(): Promise<void> {
   const cfg = await config();
   const { phase } = await send<Hello>({ kind: "hello" });

@@ -58,13 +58,10 @@ async function packTestXpi(ctx: HarnessContext, config: DriverConfig, outPath: s
 export async function runScenario(ctx: HarnessContext, scenario: Scenario): Promise<TestResult[]> {
   const results: TestResult[] = [];
   let phase = 1;
-  let resolveDone!: () => void;
-  let done = new Promise<void>((r) => (resolveDone = r));
+  let resolveDone: () => void = () => undefined;
   let tb: ReturnType<typeof startProcess> | undefined;
-  let profile: Profile | undefined;
   const runApi: ScenarioRun = {
     get profile() {
-      if (!profile) throw new Error("no profile yet");
       return profile;
     },
     quitThunderbird: async () => {
@@ -101,13 +98,13 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
   const config: DriverConfig = { port, scenario: scenario.name, only: [], data: scenario.data ?? {} };
   const xpiPath = join(tmp, `${scenario.name}.xpi`);
   await packTestXpi(ctx, config, xpiPath);
-  profile = createProfile({ inbox: scenario.inbox ?? [], prefs: scenario.prefs, xpi: readFileSync(xpiPath) }, tmp);
+  const profile = createProfile({ inbox: scenario.inbox ?? [], prefs: scenario.prefs, xpi: readFileSync(xpiPath) }, tmp);
   if (scenario.managed !== undefined) writeManagedStorage(profile, scenario.managed);
   const output: string[] = [];
   try {
     await scenario.before?.(profile);
     for (phase = 1; phase <= (scenario.phases ?? 1); phase++) {
-      done = new Promise<void>((r) => (resolveDone = r));
+      const done = new Promise<void>((r) => (resolveDone = r));
       tb = startProcess(ctx.thunderbird, ["--profile", profile.dir, "--no-remote"], {
         env: { ...process.env, DISPLAY: ctx.display, HOME: profile.home, MOZ_CRASHREPORTER_DISABLE: "1", TZ: "UTC" },
         stdio: ["ignore", "pipe", "pipe"],
@@ -122,7 +119,10 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
         exited,
         new Promise<string>((r) => setTimeout(() => r(`timed out after ${timeoutMs / 1000} s`), timeoutMs)),
       ]);
-      if (outcome !== "done" && !outcome.startsWith("Thunderbird exited")) ctx.log(`  ! ${scenario.name} (run ${phase}): ${outcome}`);
+      if (outcome !== "done" && !outcome.startsWith("Thunderbird exited")) {
+        const shot = await screenshot(ctx, `${scenario.name}-timeout-run${phase}`).catch(() => "(no screenshot)");
+        ctx.log(`  ! ${scenario.name} (run ${phase}): ${outcome}; screen: ${shot}`);
+      }
       await endProcess(proc);
     }
   } finally {

@@ -1,4 +1,8 @@
-import { demoFixtures, fixtures, headerValues } from "./fixtures.js";
+import { demoFixtures, fixtures, headerValues, type Fixture } from "./fixtures.js";
+import { imapAccountPrefs, startImap, type ImapServer } from "./imap.js";
+import { appendPrefs } from "./profile.js";
+import { bulkMessages } from "../bulk-rules.js";
+import { expectBulk } from "./bulk-expect.js";
 import type { Scenario } from "./run-scenario.js";
 import { policyScenarios } from "./policy-scenarios.js";
 import { DEMO_SETTINGS } from "./demo-settings.js";
@@ -24,6 +28,21 @@ export function scenarios(root: string): Scenario[] {
   if (!arc) throw new Error("test/fixtures/demo/03-*.eml (the ARC fixture) is missing");
   const managed = { trustedAuthservIds: ["mx.example.net"], bannerMode: "failures", lockedSettings: ["trustedAuthservIds"] };
   const expected = demo.map((f) => ({ file: f.file, subject: f.subject, level: DEMO_VERDICTS[f.file] ?? "unknown" }));
+  const rulesMail = {
+    tls: demo.find((f) => f.file.startsWith("01-")),
+    dmarc: demo.find((f) => f.file.startsWith("02-")),
+    untrusted: fixtures(root, "rules").find((f) => f.file === "untrusted-tls-pass.eml"),
+  };
+  const delivery = (f: Fixture | undefined) => {
+    if (!f) throw new Error("a rules fixture is missing");
+    return { file: f.file, subject: f.subject, messageId: headerValues(f.text, "message-id")[0]?.trim().replace(/^<|>$/g, "") ?? "" };
+  };
+  let imap: ImapServer | undefined;
+  const bulk = bulkMessages(
+    demo.map((f) => f.text),
+    1000,
+  );
+  const bulkExpected = expectBulk(bulk, DEMO_SETTINGS.trustedAuthservIds);
   return [
     {
       name: "foundation",
@@ -61,6 +80,53 @@ export function scenarios(root: string): Scenario[] {
       tests: ["Trust this server turns an unconfigured message into its real verdict"],
       inbox: demo.map((f) => f.text),
       data: { expected },
+    },
+    {
+      name: "rules-imap",
+      tests: ["new IMAP mail triggers the rules: tls=pass tagged, dmarc=fail moved, an untrusted tls=pass untouched"],
+      managed: DEMO_SETTINGS,
+      data: { deliveries: { tls: delivery(rulesMail.tls), dmarc: delivery(rulesMail.dmarc), untrusted: delivery(rulesMail.untrusted) } },
+      before: async (profile) => {
+        imap = await startImap();
+        imap.createFolder("AuthLens/DMARC failures");
+        appendPrefs(profile, imapAccountPrefs(imap.port));
+      },
+      after: async () => {
+        await imap?.stop();
+      },
+      calls: {
+        deliver: async (files) => {
+          for (const file of files as string[]) {
+            const f = [rulesMail.tls, rulesMail.dmarc, rulesMail.untrusted].find((x) => x?.file === file);
+            if (!f || !imap) throw new Error(`cannot deliver ${file}`);
+            imap.deliver(f.text);
+          }
+          return null;
+        },
+      },
+    },
+    {
+      name: "bulk",
+      tests: ["a bulk run over 1,000 messages: dry run counts, progress, cancel, then run again to the end"],
+      inbox: bulk,
+      managed: DEMO_SETTINGS,
+      data: { expected: bulkExpected },
+      timeoutMs: 300_000,
+    },
+    {
+      name: "bulk-restart",
+      phases: 2,
+      tests: ["quit Thunderbird in the middle of a bulk run", "after the restart: none lost, the run finishes, none acted on twice"],
+      inbox: bulk,
+      managed: DEMO_SETTINGS,
+      data: { expected: bulkExpected },
+      timeoutMs: 120_000,
+      calls: {
+        quit: async (_args, run) => {
+          await run.quitThunderbird();
+          return null;
+        },
+      },
     },
     {
       name: "hostile",

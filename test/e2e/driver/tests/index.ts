@@ -3,4 +3,6 @@ import "./foundation.js";
 import "./pane.js";
 import "./banner.js";
 import "./security.js";
+import "./rules.js";
 import "./policy.js";
+import "./bulk.js";
