@@ -123,6 +123,9 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
         const shot = await screenshot(ctx, `${scenario.name}-timeout-run${phase}`).catch(() => "(no screenshot)");
         ctx.log(`  ! ${scenario.name} (run ${phase}): ${outcome}; screen: ${shot}`);
       }
+      // After "done" the driver quits Thunderbird itself (it closes its windows): let it finish that
+      // as a person's quit would, then end whatever is left.
+      if (outcome === "done") await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
       await endProcess(proc);
     }
   } finally {

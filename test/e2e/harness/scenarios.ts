@@ -121,12 +121,6 @@ export function scenarios(root: string): Scenario[] {
       managed: DEMO_SETTINGS,
       data: { expected: bulkExpected },
       timeoutMs: 120_000,
-      calls: {
-        quit: async (_args, run) => {
-          await run.quitThunderbird();
-          return null;
-        },
-      },
     },
     {
       name: "hostile",
