@@ -82,6 +82,17 @@ export function scenarios(root: string): Scenario[] {
       data: { expected },
     },
     {
+      name: "options",
+      tests: [
+        "adding a trusted forwarder in the options page makes the mailing-list message verified",
+        "the rules editor: enable an example rule, preview it on the Inbox, save",
+        "the action log shows what a rule did to new mail",
+      ],
+      inbox: demo.map((f) => f.text),
+      managed: DEMO_SETTINGS,
+      data: { expected },
+    },
+    {
       name: "rules-imap",
       tests: ["new IMAP mail triggers the rules: tls=pass tagged, dmarc=fail moved, an untrusted tls=pass untouched"],
       managed: DEMO_SETTINGS,

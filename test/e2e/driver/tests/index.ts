@@ -6,3 +6,4 @@ import "./security.js";
 import "./rules.js";
 import "./policy.js";
 import "./bulk.js";
+import "./options.js";

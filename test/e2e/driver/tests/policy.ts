@@ -9,24 +9,13 @@ import { displayInMailTab } from "../display.js";
 import { log, screenshot } from "../harness-client.js";
 import { listMessages, localInbox, showFolder } from "../mail.js";
 import { test } from "../registry.js";
+import { openOptions, painted, type OptionsPage } from "../options.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
 interface Problem {
   path: string;
   message: string;
-}
-
-interface PageApi {
-  browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
-
-interface OptionsPage {
-  win: Window;
-  root: ShadowRoot;
-  /** Sends a message to the background from the options page, as the page itself does. */
-  send<T>(message: unknown): Promise<T>;
-  text(selector: string): string;
 }
 
 async function message01(data: Record<string, unknown>): Promise<MessageHeader> {
@@ -36,29 +25,6 @@ async function message01(data: Record<string, unknown>): Promise<MessageHeader> 
   const m = (await listMessages(inbox)).find((x) => x.subject === subject);
   assert(m, `message "${subject}" in the Inbox`);
   return m;
-}
-
-async function openOptions(): Promise<OptionsPage> {
-  await messenger.runtime.openOptionsPage();
-  const extension = messenger.extension as unknown as { getViews(filter: { type: string }): Window[] };
-  const found = await waitFor(() => {
-    for (const win of extension.getViews({ type: "tab" })) {
-      const root = win.document.querySelector("authlens-options")?.shadowRoot;
-      if (root?.querySelector("#display-section")) return { win, root };
-    }
-    return undefined;
-  }, "the options page to render");
-  return {
-    ...found,
-    send: <T>(message: unknown) => (found.win as unknown as PageApi).browser.runtime.sendMessage(message) as Promise<T>,
-    text: (selector: string) => found.root.querySelector(selector)?.textContent?.replace(/\s+/g, " ").trim() ?? "",
-  };
-}
-
-/** Waits until the page has painted what it rendered (a screenshot right after rendering may show the old frame). */
-async function painted(win: Window): Promise<void> {
-  for (let i = 0; i < 3; i++) await new Promise<void>((r) => win.requestAnimationFrame(() => r()));
-  await new Promise((r) => setTimeout(r, 300));
 }
 
 function serverList(page: OptionsPage, id: string): { fieldset: HTMLFieldSetElement; marker: string; entries: string[] } {
