@@ -82,6 +82,18 @@ export function scenarios(root: string): Scenario[] {
       data: { expected },
     },
     {
+      name: "dark",
+      tests: ["the pane, the banner and the options page in a dark theme"],
+      inbox: demo.map((f) => f.text),
+      managed: DEMO_SETTINGS,
+      data: { expected },
+      prefs: {
+        "extensions.activeThemeID": "thunderbird-compact-dark@mozilla.org",
+        "ui.systemUsesDarkTheme": 1,
+        "layout.css.prefers-color-scheme.content-override": 0,
+      },
+    },
+    {
       name: "options",
       tests: [
         "adding a trusted forwarder in the options page makes the mailing-list message verified",

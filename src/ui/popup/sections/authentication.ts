@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
+import { senderDomainForDisplay } from "../../../core/display-domain.js";
 import type { IdentifierCheck } from "../../../core/dmarc.js";
 import { reasonText, t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
@@ -34,7 +35,7 @@ export function authenticationSection(a: Analysis): TemplateResult {
           <tr>
             <th scope="row">${dmarcLabel}</th>
             <td>${resultWord(d.result)}</td>
-            <td class="mono">${orDash(a.from.primary?.domainUnicode ?? a.from.primary?.domain)}</td>
+            <td class="mono">${orDash(senderDomainForDisplay(a))}</td>
             <td>${d.policy ? t("dmarcPolicy", shown(d.policy)) : "—"}</td>
           </tr>
           ${d.spf.map((c) => checkRow("SPF", c))} ${d.dkim.map((c) => checkRow("DKIM", c))}

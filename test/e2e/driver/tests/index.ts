@@ -7,3 +7,4 @@ import "./rules.js";
 import "./policy.js";
 import "./bulk.js";
 import "./options.js";
+import "./dark.js";
