@@ -27,13 +27,20 @@ function displayedList(arg: unknown): MessageHeader[] {
   return [];
 }
 
-async function accountName(accountId: string | null): Promise<string | null> {
-  if (accountId === null) return null;
-  try {
-    return (await messenger.accounts.get(accountId, false))?.name ?? null;
-  } catch {
-    return null;
+/** Account names, read once per account (the pane names the account in "Trust … for <account>"). */
+const accountNames = new Map<string, Promise<string | null>>();
+
+function accountName(accountId: string | null): Promise<string | null> {
+  if (accountId === null) return Promise.resolve(null);
+  let name = accountNames.get(accountId);
+  if (!name) {
+    name = messenger.accounts.get(accountId, false).then(
+      (a) => a?.name ?? null,
+      () => null,
+    );
+    accountNames.set(accountId, name);
   }
+  return name;
 }
 
 export async function showTab(tabId: number, messages: MessageHeader[], started = performance.now()): Promise<TabView> {
@@ -48,11 +55,11 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
   } else {
     setTabView(tabId, { state: "working", messageId: only.id });
     try {
-      const { analysis, headersText, source } = await analyse(only);
       const accountId = only.folder?.accountId ?? null;
+      const [{ analysis, headersText, source }, name] = await Promise.all([analyse(only), accountName(accountId)]);
       view = {
         state: "ready",
-        message: { messageId: only.id, subject: only.subject, accountId, accountName: await accountName(accountId) },
+        message: { messageId: only.id, subject: only.subject, accountId, accountName: name },
         analysis,
         headersText,
         source,
@@ -69,11 +76,22 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
   const state = view.state === "ready" ? view.analysis.verdict.level : view.state;
   try {
     await showButtonState(tabId, state, titleFor(view), settings.showBadge);
+    recordTiming(performance.now() - started);
   } catch (err) {
     // The tab may have closed meanwhile; nothing to show then.
     console.warn("AuthLens: updating the button of tab", tabId, err);
   }
   return view;
+}
+
+/** How long the last displays took, from the display event to the button showing the verdict (ms). */
+const timings: number[] = [];
+function recordTiming(ms: number): void {
+  timings.push(ms);
+  if (timings.length > 500) timings.shift();
+}
+export function displayTimings(): readonly number[] {
+  return timings;
 }
 
 export function startDisplay(): void {
@@ -82,6 +100,7 @@ export function startDisplay(): void {
     if (tab.id === undefined) return;
     void showTab(tab.id, displayedList(displayed), started);
   });
+  messenger.accounts.onUpdated.addListener(() => accountNames.clear());
   messenger.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
     generation.delete(tabId);

@@ -27,6 +27,7 @@ export type DriverMessage =
   | { kind: "hello" }
   | { kind: "call"; name: string; args: unknown }
   | { kind: "log"; text: string }
+  | { kind: "metric"; name: string; value: number; unit: string }
   | { kind: "result"; result: TestResult }
   | { kind: "screenshot"; name: string }
   | { kind: "done" };

@@ -7,7 +7,9 @@
  */
 import { messenger } from "../api.js";
 import { messageKey, runRulesOn } from "./engine.js";
+import { logActions, type LogEntry } from "./action-log.js";
 import { FolderResolver } from "./folders.js";
+import { batchedJournal } from "./journal.js";
 import { forEachBounded } from "./pool.js";
 import { currentRuleSet } from "./rule-set.js";
 
@@ -48,12 +50,12 @@ export function cancelBulk(runId: number): void {
   if (run && run.status.state === "running") run.cancelled = true;
 }
 
-/** Pages of a folder's messages, read lazily. */
-async function* folderMessages(folderId: string): AsyncGenerator<MessageHeader[]> {
-  let page = await messenger.messages.list(folderId as never);
-  yield page.messages;
-  while (page.id) {
-    page = await messenger.messages.continueList(page.id);
+/** Pages of a folder's messages; the next page is already being listed while one is handled. */
+export async function* folderMessages(folderId: string): AsyncGenerator<MessageHeader[]> {
+  let next: Promise<messenger.messages.MessageList> | null = messenger.messages.list(folderId as never);
+  while (next) {
+    const page: messenger.messages.MessageList = await next;
+    next = page.id ? messenger.messages.continueList(page.id) : null;
     yield page.messages;
   }
 }
@@ -85,15 +87,17 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
   if (!dryRun) await messenger.storage.local.set({ bulkRun: { folderId, version: ruleSet.version, startedAt: status.startedAt } });
   const resolver = new FolderResolver();
   void (async () => {
+    const journal = await batchedJournal(ruleSet.version);
     try {
       for await (const page of folderMessages(folderId)) {
         if (run.cancelled) break;
+        const log: LogEntry[] = [];
         await forEachBounded(
           page,
           IN_FLIGHT,
           async (m) => {
             try {
-              const outcome = await runRulesOn(m, { ruleSet, resolver, trigger: "folder", dryRun });
+              const outcome = await runRulesOn(m, { ruleSet, resolver, trigger: "folder", dryRun, journal, log });
               for (const id of outcome.matched) status.matched[id] = (status.matched[id] ?? 0) + 1;
               if (outcome.status === "alreadyDone") status.alreadyDone++;
               if (outcome.status === "acted") {
@@ -108,10 +112,13 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
           },
           () => run.cancelled,
         );
+        // One write per page for the record and the log.
+        await Promise.all([journal.flush(), logActions(log)]);
       }
       status.state = run.cancelled ? "cancelled" : "done";
       if (!dryRun && !run.cancelled) await messenger.storage.local.remove("bulkRun");
     } catch (err) {
+      await journal.flush().catch(() => undefined);
       status.state = "failed";
       status.error = err instanceof Error ? err.message : String(err);
     } finally {

@@ -6,16 +6,19 @@ import { evaluateRules, type RuleMatch } from "../../core/rules/evaluate.js";
 import { planActions } from "../../core/rules/plan.js";
 import { messenger } from "../api.js";
 import { analyse } from "../analysis.js";
-import { logActions, type LogEntry } from "./action-log.js";
+import type { LogEntry } from "./action-log.js";
 import { executePlan } from "./execute.js";
 import type { FolderResolver } from "./folders.js";
-import { journalGet, journalSet } from "./journal.js";
+import type { Journal } from "./journal.js";
 import type { RuleSet } from "./rule-set.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
 export interface RunOptions {
   ruleSet: RuleSet;
+  journal: Journal;
+  /** Collects the action log; the caller writes it (in batches for a bulk run). */
+  log: LogEntry[];
   resolver: FolderResolver;
   trigger: LogEntry["trigger"];
   dryRun: boolean;
@@ -37,9 +40,7 @@ const matchedIds = (matches: RuleMatch[]) => matches.filter((m) => m.matched).ma
 
 export async function runRulesOn(message: MessageHeader, opts: RunOptions): Promise<MessageOutcome> {
   const key = messageKey(message);
-  if (!opts.dryRun && (await journalGet(opts.ruleSet.version, key))?.state === "done") {
-    return { status: "alreadyDone", matched: [] };
-  }
+  if (!opts.dryRun && (await opts.journal.isDone(key))) return { status: "alreadyDone", matched: [] };
   // Bulk runs must not grow the display cache: analyse without it.
   const { analysis } = await analyse(message, opts.trigger !== "folder");
   const matches = evaluateRules(opts.ruleSet.rules, analysis);
@@ -47,13 +48,12 @@ export async function runRulesOn(message: MessageHeader, opts: RunOptions): Prom
   const plan = planActions(matches);
   if (opts.dryRun) return { status: "dryRun", matched, actions: plan.actions.length };
   if (plan.actions.length === 0) {
-    await journalSet(opts.ruleSet.version, key, "done");
+    await opts.journal.markDone(key);
     return { status: "noMatch", matched };
   }
-  await journalSet(opts.ruleSet.version, key, "pending");
   const result = await executePlan(message, plan, { resolver: opts.resolver, trigger: opts.trigger, messageKey: key });
-  await logActions(result.log);
-  if (result.complete) await journalSet(opts.ruleSet.version, key, "done");
-  // Untouched after a failed preparation: stays "pending", so the next run tries again (nothing was done).
+  opts.log.push(...result.log);
+  // A failure is not recorded as done, so the next run tries again (its actions are idempotent).
+  if (result.complete) await opts.journal.markDone(key);
   return { status: "acted", matched, actions: plan.actions.length, complete: result.complete, untouched: result.untouched };
 }

@@ -54,9 +54,26 @@ async function holds(folder: MailFolder, headerMessageId: string): Promise<boole
   return typeof found === "string" ? true : found.messages.length > 0;
 }
 
+function alreadySo(m: MessageHeader, { action }: PlannedAction): boolean {
+  switch (action.type) {
+    case "addTag":
+      return m.tags.includes(action.tag);
+    case "removeTag":
+      return !m.tags.includes(action.tag);
+    case "markRead":
+      return m.read === action.read;
+    case "flag":
+      return m.flagged === action.flagged;
+    case "markJunk":
+      return (m as { junk?: boolean }).junk === action.junk;
+    default:
+      return false;
+  }
+}
+
 export async function executePlan(message: MessageHeader, plan: ActionPlan, ctx: ExecuteContext): Promise<ExecuteResult> {
   const log: LogEntry[] = plan.skipped.map((s) => entry(ctx, message, s, "skipped", s.note));
-  if (plan.actions.length === 0) return { complete: true, untouched: true, log };
+  if (plan.actions.every((a) => alreadySo(message, a))) return { complete: true, untouched: true, log };
   const accountId = message.folder?.accountId ?? "";
 
   // 1. Prepare: every folder and tag must be there, or nothing happens.
@@ -71,8 +88,9 @@ export async function executePlan(message: MessageHeader, plan: ActionPlan, ctx:
     return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "failed", why))] };
   }
 
-  // 2. Tags, read, flag and junk in one update.
-  const stateActions = plan.actions.filter((a) => !folders.has(a));
+  // 2. Tags, read, flag and junk in one update. An action whose state is already there is not
+  // performed (nor logged) again: that is what makes a re-run after a quit harmless.
+  const stateActions = plan.actions.filter((a) => !folders.has(a) && !alreadySo(message, a));
   if (stateActions.length > 0) {
     const tags = new Set(message.tags);
     const change: { tags?: string[]; read?: boolean; flagged?: boolean; junk?: boolean } = {};

@@ -1,37 +1,78 @@
 /**
- * Nothing twice: a durable record, per rule-set version, of every message the rules have handled.
- * Before acting, a message is marked "pending" (with its planned actions); after, "done". A
- * message left "pending" by a quit is finished on the next run by re-applying its actions, which
- * are all idempotent (tags and flags are set, not toggled; a copy is skipped when the target
- * already holds the message; a move only happens while the message is still in its folder).
+ * Nothing twice: a durable record, per rule-set version, of the messages the rules have handled.
+ *
+ * The record is what makes a re-run cheap; what makes it safe is that every action is idempotent:
+ * tags, read, flag and junk are set to a state (an action whose state is already there is not
+ * performed again), a copy is skipped when the target already holds the message, and a move
+ * happens only while the message is still in its folder. So a quit before a record reaches the
+ * disk never leads to a second action, only to a second look.
  */
 import { committed, db, JOURNAL, request } from "./idb.js";
 
-export type JournalState = "pending" | "done";
-
-export interface JournalEntry {
-  state: JournalState;
-  /** Milliseconds since the epoch. */
-  at: number;
-}
-
 const key = (version: string, messageKey: string) => `${version}\u0000${messageKey}`;
 
-export async function journalGet(version: string, messageKey: string): Promise<JournalEntry | undefined> {
-  const tx = (await db()).transaction(JOURNAL, "readonly");
-  return (await request(tx.objectStore(JOURNAL).get(key(version, messageKey)))) as JournalEntry | undefined;
+export interface Journal {
+  isDone(messageKey: string): Promise<boolean>;
+  markDone(messageKey: string): Promise<void>;
+  /** Writes what is buffered. */
+  flush(): Promise<void>;
 }
 
-export async function journalSet(version: string, messageKey: string, state: JournalState): Promise<void> {
-  const tx = (await db()).transaction(JOURNAL, "readwrite", { durability: "strict" } as IDBTransactionOptions);
-  tx.objectStore(JOURNAL).put({ state, at: Date.now() } satisfies JournalEntry, key(version, messageKey));
+async function write(version: string, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const tx = (await db()).transaction(JOURNAL, "readwrite");
+  const store = tx.objectStore(JOURNAL);
+  const at = Date.now();
+  for (const k of keys) store.put({ state: "done", at }, key(version, k));
   await committed(tx);
 }
 
-/** Counts of the journal, for the options page and tests. */
+/** One message at a time (new mail, selected messages): each record written at once. */
+export function directJournal(version: string): Journal {
+  return {
+    async isDone(messageKey) {
+      const tx = (await db()).transaction(JOURNAL, "readonly");
+      return (await request(tx.objectStore(JOURNAL).get(key(version, messageKey)))) !== undefined;
+    },
+    markDone: (messageKey) => write(version, [messageKey]),
+    flush: async () => undefined,
+  };
+}
+
+/**
+ * A bulk run: the version's records are read once, new ones are written in batches. Memory grows
+ * with the number of messages the version has handled (a key each), not with their content.
+ */
+export async function batchedJournal(version: string, batchSize = 200): Promise<Journal> {
+  const tx = (await db()).transaction(JOURNAL, "readonly");
+  const range = IDBKeyRange.bound(`${version}\u0000`, `${version}\u0001`, false, true);
+  const prefix = version.length + 1;
+  const done = new Set((await request(tx.objectStore(JOURNAL).getAllKeys(range))).map((k) => String(k).slice(prefix)));
+  let pending: string[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    await write(version, batch);
+  };
+  return {
+    isDone: async (messageKey) => done.has(messageKey),
+    async markDone(messageKey) {
+      done.add(messageKey);
+      pending.push(messageKey);
+      if (pending.length >= batchSize) await flush();
+    },
+    flush,
+  };
+}
+
+/** Records for a version, for the options page and tests. */
 export async function journalCount(version?: string): Promise<number> {
   const tx = (await db()).transaction(JOURNAL, "readonly");
   const store = tx.objectStore(JOURNAL);
   if (version === undefined) return request(store.count());
   return request(store.count(IDBKeyRange.bound(`${version}\u0000`, `${version}\u0001`, false, true)));
+}
+
+export async function journalHas(version: string, messageKey: string): Promise<boolean> {
+  return directJournal(version).isDone(messageKey);
 }

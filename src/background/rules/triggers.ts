@@ -9,7 +9,8 @@ import { runRulesOn } from "./engine.js";
 import { FolderResolver } from "./folders.js";
 import { forEachBounded } from "./pool.js";
 import { currentRuleSet } from "./rule-set.js";
-import type { LogEntry } from "./action-log.js";
+import { logActions, type LogEntry } from "./action-log.js";
+import { directJournal } from "./journal.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 type MailFolder = messenger.folders.MailFolder;
@@ -42,11 +43,15 @@ export async function runOn(messages: MessageHeader[], trigger: LogEntry["trigge
   const ruleSet = await currentRuleSet();
   if (!ruleSet.rules.some((r) => r.enabled)) return;
   const resolver = new FolderResolver();
+  const journal = directJournal(ruleSet.version);
   await forEachBounded(messages, 4, async (m) => {
+    const log: LogEntry[] = [];
     try {
-      await runRulesOn(m, { ruleSet, resolver, trigger, dryRun: false });
+      await runRulesOn(m, { ruleSet, resolver, trigger, dryRun: false, journal, log });
     } catch (err) {
       console.warn("AuthLens: running rules on a message failed:", err);
+    } finally {
+      await logActions(log);
     }
   });
 }

@@ -21,3 +21,6 @@ export const screenshot = (name: string) => send<{ path: string }>({ kind: "scre
 
 /** Asks the harness to do something for the scenario (deliver mail, quit Thunderbird, ...). */
 export const call = <T = unknown>(name: string, args: unknown = null) => send<T>({ kind: "call", name, args });
+
+/** A benchmark figure, printed by the harness and saved to test-results/bench.json. */
+export const metric = (name: string, value: number, unit: string) => send({ kind: "metric", name, value, unit });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 
 /**
  * Every process the harness starts, so that each one is ended by PID — after a pass, a failure,
@@ -81,4 +82,32 @@ export async function startXvfb(width = 1400, height = 900): Promise<{ display: 
     });
   });
   return { display, proc };
+}
+
+/** VmRSS of a process and all its descendants (Linux /proc), in MB. */
+export function processTreeRssMb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return Math.round(kb / 1024);
 }

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { readTree, writeXpi } from "../../../scripts/xpi.mjs";
 import type { DriverConfig, DriverMessage, Hello, TestResult } from "../protocol.js";
 import { createProfile, writeManagedStorage, type Profile } from "./profile.js";
-import { endProcess, startProcess } from "./processes.js";
+import { endProcess, processTreeRssMb, startProcess } from "./processes.js";
 import { startServer } from "./server.js";
 
 const run = promisify(execFile);
@@ -30,6 +30,8 @@ export interface Scenario {
   before?: (profile: Profile) => Promise<void> | void;
   after?: (profile: Profile) => Promise<void> | void;
   timeoutMs?: number;
+  /** A benchmark: runs only with --bench (npm run bench), never in npm test. */
+  bench?: boolean;
 }
 
 /** What a scenario's calls can reach while it runs. */
@@ -37,9 +39,19 @@ export interface ScenarioRun {
   profile: Profile;
   /** Ends the running Thunderbird (as a quit would) and goes on with the next phase. */
   quitThunderbird(): Promise<void>;
+  /** Resident memory of Thunderbird and its child processes, in MB. */
+  rssMb(): number;
+}
+
+export interface Metric {
+  scenario: string;
+  name: string;
+  value: number;
+  unit: string;
 }
 
 export interface HarnessContext {
+  metrics: Metric[];
   root: string;
   thunderbird: string;
   display: string;
@@ -67,6 +79,7 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
     quitThunderbird: async () => {
       if (tb) await endProcess(tb);
     },
+    rssMb: () => (tb?.pid ? processTreeRssMb(tb.pid) : 0),
   };
   const { server, port } = await startServer(async (m: DriverMessage) => {
     switch (m.kind) {
@@ -79,6 +92,10 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
       }
       case "log":
         if (ctx.verbose) ctx.log(`    [driver] ${m.text}`);
+        return null;
+      case "metric":
+        ctx.metrics.push({ scenario: scenario.name, name: m.name, value: m.value, unit: m.unit });
+        ctx.log(`  metric ${scenario.name} › ${m.name}: ${Number.isInteger(m.value) ? m.value : m.value.toFixed(2)} ${m.unit}`);
         return null;
       case "result":
         results.push(m.result);

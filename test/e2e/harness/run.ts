@@ -6,7 +6,7 @@
  *   node build/e2e/run.mjs [--verbose] [scenario ...]
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestResult } from "../protocol.js";
@@ -21,6 +21,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
+  const bench = args.includes("--bench");
   const wanted = args.filter((a) => !a.startsWith("--"));
   const started = Date.now();
   endAllOnExit();
@@ -45,16 +46,18 @@ async function main(): Promise<number> {
   const version = execFileSync(thunderbird, ["--version"], { encoding: "utf8" }).trim();
   const { display } = await startXvfb();
   log(`e2e: ${version}, display ${display}`);
-  const ctx: HarnessContext = { root, thunderbird, display, resultsDir: join(root, "test-results"), log, verbose };
+  const ctx: HarnessContext = { root, thunderbird, display, resultsDir: join(root, "test-results"), log, verbose, metrics: [] };
   mkdirSync(ctx.resultsDir, { recursive: true });
   try {
     for (const scenario of scenarios(root)) {
       if (wanted.length > 0 && !wanted.includes(scenario.name)) continue;
+      if (Boolean(scenario.bench) !== bench) continue;
       results.push(...(await runScenario(ctx, scenario)));
     }
   } finally {
     await endAll();
   }
+  if (ctx.metrics.length > 0) writeFileSync(join(ctx.resultsDir, "bench.json"), JSON.stringify(ctx.metrics, null, 2));
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   log(`e2e wall time ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/`);

@@ -3,7 +3,7 @@ import { imapAccountPrefs, startImap, type ImapServer } from "./imap.js";
 import { appendPrefs } from "./profile.js";
 import { bulkMessages } from "../bulk-rules.js";
 import { expectBulk } from "./bulk-expect.js";
-import type { Scenario } from "./run-scenario.js";
+import type { Scenario, ScenarioRun } from "./run-scenario.js";
 import { policyScenarios } from "./policy-scenarios.js";
 import { DEMO_SETTINGS } from "./demo-settings.js";
 
@@ -81,6 +81,31 @@ export function scenarios(root: string): Scenario[] {
       inbox: demo.map((f) => f.text),
       data: { expected },
     },
+    ...[200].map((count) => ({
+      name: "bench-display",
+      bench: true,
+      tests: ["display latency and popup first paint"],
+      inbox: bulkMessages(
+        demo.map((f) => f.text),
+        count,
+      ),
+      managed: DEMO_SETTINGS,
+      data: { count },
+      timeoutMs: 300_000,
+    })),
+    ...[1000, 10000].map((count) => ({
+      name: `bench-bulk-${count}`,
+      bench: true,
+      tests: ["bulk-run throughput against the bare header-reading loop"],
+      inbox: bulkMessages(
+        demo.map((f) => f.text),
+        count,
+      ),
+      managed: DEMO_SETTINGS,
+      data: { count },
+      timeoutMs: 900_000,
+      calls: { rss: async (_a: unknown, run: ScenarioRun) => run.rssMb() },
+    })),
     {
       name: "dark",
       tests: ["the pane, the banner and the options page in a dark theme"],

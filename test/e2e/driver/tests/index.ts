@@ -8,3 +8,4 @@ import "./policy.js";
 import "./bulk.js";
 import "./options.js";
 import "./dark.js";
+import "./bench.js";

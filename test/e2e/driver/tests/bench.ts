@@ -1,0 +1,108 @@
+/**
+ * Benchmarks in real Thunderbird (npm run bench; never part of npm test). Figures go to the harness
+ * as metrics; the tests fail only when something does not work, never on a time.
+ */
+import { messenger } from "../../../../src/background/api.js";
+import { displayTimings } from "../../../../src/background/display.js";
+import { readHeaders } from "../../../../src/background/read-headers.js";
+import { bulkStatus, folderMessages, IN_FLIGHT, startBulk } from "../../../../src/background/rules/bulk-run.js";
+import { forEachBounded } from "../../../../src/background/rules/pool.js";
+import { updateSettings } from "../../../../src/background/settings-store.js";
+import { EXAMPLE_RULES } from "../../../../src/core/rules/examples.js";
+import { assert, assertEqual, waitFor } from "../assert.js";
+import { displayInMailTab, openPopup } from "../display.js";
+import { call, metric } from "../harness-client.js";
+import { listMessages, localInbox, showFolder } from "../mail.js";
+import { test } from "../registry.js";
+
+const percentile = (xs: readonly number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const now = () => performance.timeOrigin + performance.now();
+
+test("bench-display", "display latency and popup first paint", async (data) => {
+  const count = data.count as number;
+  const inbox = await localInbox();
+  await showFolder(inbox, count);
+  const messages = (await listMessages(inbox)).slice(0, 200);
+  const before = displayTimings().length;
+  for (const m of messages) await displayInMailTab(m);
+  // A display that was under way when the loop began may add one more.
+  const t = displayTimings().slice(before).slice(-messages.length);
+  assertEqual(t.length, messages.length, "a timing per display");
+  await metric("display → button, p50", percentile(t, 50), "ms");
+  await metric("display → button, p95", percentile(t, 95), "ms");
+  await metric("displays measured", t.length, "");
+  const paints: number[] = [];
+  for (const m of messages.slice(0, 20)) {
+    await displayInMailTab(m);
+    const t0 = now();
+    const popup = await openPopup();
+    const win = (messenger.extension as unknown as { getViews(f: object): Window[] }).getViews({ type: "popup" })[0];
+    assert(win, "popup");
+    const t1 = await new Promise<number>((r) => win.requestAnimationFrame(() => r(win.performance.timeOrigin + win.performance.now())));
+    paints.push(t1 - t0);
+    popup.close();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await metric("popup open → first paint of the verdict, p50", percentile(paints, 50), "ms");
+  await metric("popup open → first paint of the verdict, p95", percentile(paints, 95), "ms");
+});
+
+async function benchBulk(data: Record<string, unknown>): Promise<void> {
+  const count = data.count as number;
+  const inbox = await localInbox();
+  await showFolder(inbox, count);
+  await waitFor(async () => ((await messenger.folders.getFolderInfo(inbox.id as never)).totalMessageCount ?? 0) >= count, "the folder", 120000);
+  const messages = await listMessages(inbox);
+  await metric("messages", messages.length, "");
+  // 1. The bare loop: list the folder and read every message's headers with Thunderbird's fastest
+  // API, page by page with the same number in flight as a bulk run; nothing else.
+  const rssStart = await call<number>("rss");
+  let t0 = performance.now();
+  for await (const page of folderMessages(inbox.id ?? "")) {
+    await forEachBounded(page, IN_FLIGHT, async (m) => {
+      await readHeaders(m.id);
+    });
+  }
+  const bare = messages.length / ((performance.now() - t0) / 1000);
+  await metric("bare header reads", bare, "msg/s");
+  // 2. A dry run: everything AuthLens does per message (read, analyse, evaluate) but act.
+  const tlsRuleForDry = EXAMPLE_RULES[0];
+  assert(tlsRuleForDry, "the example TLS rule");
+  assertEqual(await updateSettings({ rules: [{ ...tlsRuleForDry, enabled: true }] }), [], "rules");
+  t0 = performance.now();
+  const dryId = await startBulk(inbox.id ?? "", true);
+  await waitFor(() => bulkStatus(dryId)?.state === "done", "the dry run", 600000, 50);
+  const dry = messages.length / ((performance.now() - t0) / 1000);
+  await metric("bulk dry run (read, analyse, evaluate)", dry, "msg/s");
+  await metric("bulk dry run / bare loop", (100 * dry) / bare, "%");
+  // 3. The bulk run: the example TLS rule on, it tags every tls=pass message (a real run, journalled).
+  const tlsRule = EXAMPLE_RULES[0];
+  assert(tlsRule, "the example TLS rule");
+  assertEqual(await updateSettings({ rules: [{ ...tlsRule, enabled: true }] }), [], "rules");
+  t0 = performance.now();
+  const runId = await startBulk(inbox.id ?? "", false);
+  let rssPeak = 0;
+  const final = await waitFor(
+    async () => {
+      rssPeak = Math.max(rssPeak, await call<number>("rss"));
+      const s = bulkStatus(runId);
+      return s && s.state !== "running" ? s : undefined;
+    },
+    "the bulk run",
+    600000,
+    250,
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  assertEqual(final.state, "done", "bulk run");
+  assertEqual(final.done, messages.length, "every message handled");
+  const rate = messages.length / seconds;
+  await metric("bulk run (tag rule, journalled)", rate, "msg/s");
+  await metric("bulk run / bare loop", (100 * rate) / bare, "%");
+  await metric("Thunderbird RSS before", rssStart, "MB");
+  await metric("Thunderbird RSS peak during the bulk run", rssPeak, "MB");
+}
+
+for (const count of [1000, 10000]) test(`bench-bulk-${count}`, "bulk-run throughput against the bare header-reading loop", benchBulk);
