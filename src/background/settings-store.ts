@@ -11,6 +11,7 @@ import { canonicalJson } from "../core/rules/version.js";
 import { migrateSettings, SETTINGS_VERSION } from "../core/settings/migrations.js";
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings/schema.js";
 import { readSettings, type SettingsProblem } from "../core/settings/validate.js";
+import { EXAMPLE_RULES } from "../core/rules/examples.js";
 import { messenger } from "./api.js";
 import { accountsForPolicy, readManagedPolicy } from "./managed-policy.js";
 
@@ -77,7 +78,7 @@ async function load(): Promise<EffectiveSettings> {
   const user = presentKeys(migrated.settings, userRead.settings);
   const merged = mergeSettings(DEFAULT_SETTINGS, policyRead.policy, user, accounts);
   return {
-    settings: merged.settings,
+    settings: { ...merged.settings, rules: localizeExampleRules(merged.settings.rules) },
     user,
     policy: merged.policy,
     problems: [...policyRead.problems.map((p) => ({ ...p, path: p.path === "" ? "policy" : `policy.${p.path}` })), ...userRead.problems],
@@ -86,6 +87,33 @@ async function load(): Promise<EffectiveSettings> {
     locked: merged.locked,
     policyProblems: policyRead.problems,
   };
+}
+
+/**
+ * The shipped example rules carry English names (src/core is pure, without i18n). Until the user
+ * renames them, they and the tags they create are named in the user's language.
+ */
+const EXAMPLE_TEXT: Record<string, { name: string; tag?: string }> = {
+  "example-tls-verified": { name: "exampleRuleTlsVerified", tag: "exampleTagTlsVerified" },
+  "example-dmarc-fail": { name: "exampleRuleDmarcFail" },
+  "example-arc-intact": { name: "exampleRuleArcIntact", tag: "exampleTagArcIntact" },
+};
+
+function localizeExampleRules(rules: Rule[]): Rule[] {
+  return rules.map((rule) => {
+    const original = EXAMPLE_RULES.find((r) => r.id === rule.id);
+    const text = EXAMPLE_TEXT[rule.id];
+    if (!original || !text || original.name !== rule.name) return rule;
+    const t = (key: string) => messenger.i18n.getMessage(key) || undefined;
+    return {
+      ...rule,
+      name: t(text.name) ?? rule.name,
+      actions: rule.actions.map((a, i) => {
+        const o = original.actions[i];
+        return text.tag && a.type === "addTag" && o?.type === "addTag" && a.name === o.name ? { ...a, name: t(text.tag) ?? a.name } : a;
+      }),
+    };
+  });
 }
 
 async function loadAccounts(): Promise<AccountInfo[]> {

@@ -24,16 +24,32 @@ export interface PopupHandle {
   close(): void;
 }
 
+const extension = messenger.extension as unknown as { getViews(filter: { type: string }): Window[] };
+
+/** The popup's window and shadow root, once it shows a verdict (polled every millisecond). */
+export function popupRendered(): Promise<{ win: Window; root: ShadowRoot }> {
+  return waitFor(
+    () => {
+      const win = extension.getViews({ type: "popup" })[0];
+      const root = win?.document.querySelector("authlens-popup")?.shadowRoot;
+      return win && root?.querySelector("#verdict-level, #neutral") ? { win, root } : undefined;
+    },
+    "the popup to render",
+    15000,
+    1,
+  );
+}
+
 /** Opens the message_display_action popup and waits until it shows a verdict. */
 export async function openPopup(): Promise<PopupHandle> {
   await messenger.messageDisplayAction.openPopup();
-  const extension = messenger.extension as unknown as { getViews(filter: { type: string }): Window[] };
-  const root = await waitFor(() => {
-    const w = extension.getViews({ type: "popup" })[0];
-    const el = w?.document.querySelector("authlens-popup");
-    const sr = el?.shadowRoot;
-    return sr?.querySelector("#verdict-level, #neutral") ? sr : undefined;
-  }, "the popup to render");
+  const { root } = await popupRendered();
+  // Let the panel finish opening and sizing itself, so screenshots show what a person sees.
+  const win = extension.getViews({ type: "popup" })[0];
+  if (win) {
+    for (let i = 0; i < 3; i++) await new Promise<void>((r) => win.requestAnimationFrame(() => r()));
+    await new Promise((r) => setTimeout(r, 250));
+  }
   return {
     root,
     text: (selector) => root.querySelector(selector)?.textContent?.replace(/\s+/g, " ").trim() ?? "",
