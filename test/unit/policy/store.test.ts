@@ -10,10 +10,12 @@ interface Fake {
   local: Record<string, unknown>;
   managed: Record<string, unknown> | Error;
   accounts: unknown[];
+  /** The add-on's translations, key -> text. */
+  messages: Record<string, string>;
   changed: Set<Listener>;
 }
 
-const fake: Fake = { local: {}, managed: {}, accounts: [], changed: new Set() };
+const fake: Fake = { local: {}, managed: {}, accounts: [], changed: new Set(), messages: {} };
 
 function event(): { addListener(l: Listener): void; removeListener(l: Listener): void } {
   return { addListener: () => undefined, removeListener: () => undefined };
@@ -36,6 +38,8 @@ const browser = {
     onChanged: { addListener: (l: Listener) => fake.changed.add(l), removeListener: (l: Listener) => fake.changed.delete(l) },
   },
   accounts: { list: () => Promise.resolve(fake.accounts), onCreated: event(), onDeleted: event(), onUpdated: event() },
+  // No translations here: getMessage answers "" for an unknown key, as Thunderbird does.
+  i18n: { getMessage: (key: string) => fake.messages[key] ?? "" },
   identities: { onCreated: event(), onDeleted: event(), onUpdated: event() },
 };
 
@@ -72,6 +76,7 @@ beforeEach(() => {
   fake.managed = structuredClone(POLICY);
   fake.accounts = ACCOUNTS;
   fake.changed.clear();
+  fake.messages = {};
 });
 
 afterEach(() => {
@@ -175,6 +180,23 @@ describe("settings-store with a policy", () => {
     expect(e.settings.accountTrust).toEqual({});
     expect(e.settings.trustedAuthservIds).toEqual(["mx.example.net"]);
     expect(list).toHaveBeenCalled();
+  });
+});
+
+describe("settings-store: the shipped example rules", () => {
+  it("are named in the user's language until the user renames them", async () => {
+    fake.managed = {};
+    fake.messages = { exampleRuleTlsVerified: "Über verifiziertes TLS", exampleTagTlsVerified: "TLS verifiziert" };
+    const { getSettings, updateSettings } = await store();
+    const rules = (await getSettings()).settings.rules;
+    const tls = rules.find((r) => r.id === "example-tls-verified");
+    expect(tls?.name).toBe("Über verifiziertes TLS");
+    expect(tls?.actions[0]).toMatchObject({ type: "addTag", name: "TLS verifiziert" });
+    // Without a translation the English name stays.
+    expect(rules.find((r) => r.id === "example-dmarc-fail")?.name).toBe("Move DMARC failures to a folder");
+    // A name the user chose is kept as it is.
+    await updateSettings({ rules: rules.map((r) => (r.id === "example-tls-verified" ? { ...r, name: "My TLS rule" } : r)) });
+    expect((await getSettings()).settings.rules.find((r) => r.id === "example-tls-verified")?.name).toBe("My TLS rule");
   });
 });
 
