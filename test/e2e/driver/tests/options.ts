@@ -68,8 +68,8 @@ test("options", "the rules editor: enable an example rule, preview it on the Inb
   toggle.click();
   const folder = page.root.querySelector<HTMLSelectElement>("#preview-folder");
   assert(folder, "the preview folder picker");
-  const inboxOption = [...folder.options].find((o) => o.textContent?.trim() === "Inbox");
-  assert(inboxOption, "the Inbox in the folder picker");
+  // The folder tree arrives from Thunderbird after the page first renders.
+  const inboxOption = await waitFor(() => [...folder.options].find((o) => o.textContent?.trim() === "Inbox"), "the Inbox in the folder picker");
   setInput(folder, inboxOption.value, "change");
   await step("preview", async () => {
     page.root.querySelector<HTMLButtonElement>("#preview-all")?.click();
