@@ -3,11 +3,11 @@
  *
  *   authlens inspect [--json] [--trust ID]... [--forwarder DOMAIN]... <file.eml | file.mbox>
  */
-import { parseArgs } from "node:util";
 import { analyzeMessage, toInspectJson } from "../../core/analyze.js";
 import { parseHeaderBlock } from "../../core/headers/header-block.js";
 import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
 import { formatReport } from "../../core/report.js";
+import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./index.js";
 
@@ -34,23 +34,16 @@ export const inspectCommand: Command = {
   name: "inspect",
   summary: "Analyse an .eml or mbox file: trust, DMARC, TLS, ARC and the verdict",
   async run(args: string[], io: Io): Promise<number> {
-    let parsedArgs;
-    try {
-      parsedArgs = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          json: { type: "boolean", default: false },
-          trust: { type: "string", multiple: true, default: [] },
-          forwarder: { type: "string", multiple: true, default: [] },
-          help: { type: "boolean", short: "h", default: false },
-        },
-      });
-    } catch (err) {
-      throw new CliError(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-    }
-    const { values, positionals } = parsedArgs;
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        json: { type: "boolean", default: false },
+        trust: { type: "string", multiple: true, default: [] },
+        forwarder: { type: "string", multiple: true, default: [] },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      HELP,
+    );
     if (values.help) {
       io.stdout(HELP);
       return 0;

@@ -5,11 +5,11 @@
  *   authlens parse --json [--arc] [--strict] <value>   one JSON object (the ParsedAuthResults contract)
  *   authlens parse --jsonl [--arc] [--strict]          JSON string per stdin line -> JSON object per line
  */
-import { parseArgs } from "node:util";
 import { formatParsedTable, toContractObject } from "../../core/authres/format.js";
 import { parseAuthResults } from "../../core/authres/parse.js";
 import type { ParseOptions, ParsedAuthResults } from "../../core/authres/types.js";
 import type { Command } from "./index.js";
+import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 
 const HELP = `Usage: authlens parse [--json] [--arc] [--strict] <value>
@@ -35,24 +35,17 @@ export const parseCommand: Command = {
   name: "parse",
   summary: "Parse an Authentication-Results header value (table or JSON)",
   async run(args: string[], io: Io): Promise<number> {
-    let parsedArgs;
-    try {
-      parsedArgs = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          json: { type: "boolean", default: false },
-          jsonl: { type: "boolean", default: false },
-          arc: { type: "boolean", default: false },
-          strict: { type: "boolean", default: false },
-          help: { type: "boolean", short: "h", default: false },
-        },
-      });
-    } catch (err) {
-      throw new CliError(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-    }
-    const { values, positionals } = parsedArgs;
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        json: { type: "boolean", default: false },
+        jsonl: { type: "boolean", default: false },
+        arc: { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      HELP,
+    );
     if (values.help) {
       io.stdout(HELP);
       return 0;

@@ -4,9 +4,9 @@
  *   authlens policy check [--json] <policies.json | policy.json | ->
  *   authlens policy schema
  */
-import { parseArgs } from "node:util";
 import { findPolicy, lockedKeys, policyJsonSchemaText, readPolicy, underPath, type Policy, type PolicyProblem } from "../../core/policy/index.js";
 import { EXTENSION_ID } from "../../core/rules/validate.js";
+import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./index.js";
 
@@ -56,12 +56,7 @@ function summary(policy: Policy): string[] {
 }
 
 async function check(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  } catch (err) {
-    throw new CliError(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-  }
+  const parsed = parseCommandArgs(args, { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, HELP);
   if (parsed.values.help) {
     io.stdout(HELP);
     return 0;

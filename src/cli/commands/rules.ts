@@ -6,7 +6,6 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { analyzeMessage, type AnalysisSettings } from "../../core/analyze.js";
 import { parseHeaderBlock } from "../../core/headers/header-block.js";
 import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
@@ -21,6 +20,7 @@ import {
   ruleSetVersion,
   validateRules,
 } from "../../core/rules/index.js";
+import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./index.js";
 
@@ -116,25 +116,18 @@ function loadRules(io: Io, file: string): { rules: Rule[]; problems: string[]; p
 }
 
 async function testCommand(args: string[], io: Io): Promise<number> {
-  let parsedArgs;
-  try {
-    parsedArgs = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        rules: { type: "string" },
-        json: { type: "boolean", default: false },
-        all: { type: "boolean", default: false },
-        trust: { type: "string", multiple: true, default: [] },
-        forwarder: { type: "string", multiple: true, default: [] },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-  }
-  const { values, positionals } = parsedArgs;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      rules: { type: "string" },
+      json: { type: "boolean", default: false },
+      all: { type: "boolean", default: false },
+      trust: { type: "string", multiple: true, default: [] },
+      forwarder: { type: "string", multiple: true, default: [] },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    HELP,
+  );
   if (values.help) {
     io.stdout(HELP);
     return 0;
