@@ -12,7 +12,8 @@ import { rulesStyles } from "./rules/index.js";
 import "./server-list.js";
 import { forwardersSection, serversSection, type ListField } from "./servers-section.js";
 import { optionsStyles } from "./styles.js";
-import { downloadJson, EXPORT_FILE_NAME, IMPORT_MAX_BYTES, transferSection, type ImportResult } from "./transfer-section.js";
+import { downloadText } from "../shared/download.js";
+import { EXPORT_FILE_NAME, IMPORT_MAX_BYTES, transferSection, type ImportResult } from "./transfer-section.js";
 
 function elementId(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
@@ -167,7 +168,7 @@ export class AuthlensOptions extends LitElement {
 
   private exportSettings(): void {
     if (!this.data) return;
-    downloadJson(JSON.stringify(this.data.user, null, 2) + "\n", EXPORT_FILE_NAME, this.renderRoot);
+    downloadText(JSON.stringify(this.data.user, null, 2) + "\n", EXPORT_FILE_NAME, "application/json", this.renderRoot);
     this.status = t("options_exportDone", EXPORT_FILE_NAME);
   }
 

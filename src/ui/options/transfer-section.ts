@@ -14,19 +14,6 @@ export type ImportResult =
   | { state: "refused"; fileName: string; problems: readonly Problem[] }
   | { state: "error"; message: string };
 
-/** Saves `json` as a file through a Blob URL and a temporary <a download> (nothing leaves the computer). */
-export function downloadJson(json: string, fileName: string, parent: Node): void {
-  const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  parent.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in Gecko; the URL only lives as long as the page anyway.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function importResult(r: ImportResult): TemplateResult | typeof nothing {
   switch (r.state) {

@@ -4,20 +4,12 @@ import { appendPrefs } from "./profile.js";
 import { bulkMessages } from "../bulk-rules.js";
 import { expectBulk } from "./bulk-expect.js";
 import type { Scenario, ScenarioRun } from "./run-scenario.js";
+import demoVerdicts from "../../fixtures/demo/verdicts.json";
 import { policyScenarios } from "./policy-scenarios.js";
 import { DEMO_SETTINGS } from "./demo-settings.js";
 
-/** The verdict of each demo message when the demo server mx.example.net is trusted (test/fixtures/demo/README.md). */
-export const DEMO_VERDICTS: Record<string, string> = {
-  "01-authenticated.eml": "verified",
-  "02-dmarc-fail-cleartext.eml": "failed",
-  "03-mailing-list-arc.eml": "failed",
-  "04-forged-below.eml": "failed",
-  "05-lookalike-idn.eml": "suspicious",
-  "06-microsoft365.eml": "verified",
-  "07-eai-domain.eml": "verified",
-  "08-no-auth.eml": "unverified",
-};
+/** The verdict of each demo message when the demo server mx.example.net is trusted. */
+export const DEMO_VERDICTS = demoVerdicts as Record<string, string>;
 
 const AUTH_HEADERS = ["authentication-results", "arc-seal", "arc-message-signature", "arc-authentication-results"];
 

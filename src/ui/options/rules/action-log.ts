@@ -8,7 +8,7 @@ import type { LogEntry, Outcome } from "../../../background/rules/action-log.js"
 import { formatTime, t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
 import { ask } from "../data.js";
-import { downloadJson } from "../transfer-section.js";
+import { downloadText } from "../../shared/download.js";
 
 const PAGE = 100;
 
@@ -45,19 +45,6 @@ export function logToCsv(entries: readonly LogEntry[]): string {
   return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
 }
 
-/** Saves `text` through a Blob URL and a temporary <a download>. */
-function download(text: string, fileName: string, type: string, parent: Node): void {
-  if (type === "application/json") return downloadJson(text, fileName, parent);
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  parent.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export class AuthlensActionLog extends LitElement {
   static override properties = {
@@ -104,8 +91,8 @@ export class AuthlensActionLog extends LitElement {
 
   private exportLog(kind: "json" | "csv"): void {
     const list = this.visible;
-    if (kind === "json") download(JSON.stringify(list, null, 2) + "\n", LOG_JSON_FILE, "application/json", this);
-    else download(logToCsv(list), LOG_CSV_FILE, "text/csv", this);
+    if (kind === "json") downloadText(JSON.stringify(list, null, 2) + "\n", LOG_JSON_FILE, "application/json", this);
+    else downloadText(logToCsv(list), LOG_CSV_FILE, "text/csv", this);
     this.status = t("log_exported", list.length, kind === "json" ? LOG_JSON_FILE : LOG_CSV_FILE);
   }
 
