@@ -22,7 +22,11 @@ export async function readHeaders(messageId: number): Promise<ReadHeaders> {
     const headers = lowerKeys(await api.getHeaders(messageId));
     // getHeaders hands raw 8-bit header bytes over one char per byte and drops some of them
     // (seen in Thunderbird 153 with RFC 6532 UTF-8 headers). Such a message is read raw instead.
-    if (!hasEightBit(headers)) return { source: "getHeaders", headers, raw: null };
+    // With several Authentication-Results, their order against the Received lines matters (a
+    // forged copy sits below the receiving hop) and only the raw block has it.
+    if (!hasEightBit(headers) && (headers["authentication-results"]?.length ?? 0) < 2) {
+      return { source: "getHeaders", headers, raw: null };
+    }
     return readRaw(messageId);
   }
   try {

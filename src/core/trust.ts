@@ -8,7 +8,8 @@
  *   and the suggestion is the authserv-id of the newest header that names one.
  * - A receiving MTA must remove headers claiming its own authserv-id that arrived from outside
  *   (§5); AuthLens adds two defences for when it did not:
- *   1. `distrustBelowBoundary`: when the header order is known, a trusted-id header that sits
+ *   1. `distrustBelowBoundary`: when the order of the header fields is unknown (Thunderbird's
+ *      header dictionary), only the newest header with a trusted id counts. When it is known, a trusted-id header that sits
  *      below a Received header recording a hop from an outside host (its HELO name or reverse-DNS
  *      name is neither local nor a trusted server) was added before the message entered the
  *      trusted servers, so it is not trusted. Position alone is not enough (Gmail writes its
@@ -113,10 +114,18 @@ export function distrustBelowBoundary(
   entries: BoundaryEntry[],
   isTrustedHost: (host: string) => boolean,
 ): BoundaryEntry[] {
-  if (!block.crossNameOrderKnown) return [];
   const trusted = entries.filter((e) => e.trusted);
   const top = trusted[0];
   if (top === undefined) return [];
+  if (!block.crossNameOrderKnown) {
+    // Without the order against the Received lines, a forged copy cannot be told from a real one:
+    // only the newest header with a trusted id counts.
+    for (const e of trusted.slice(1)) {
+      e.trusted = false;
+      e.why = reason("trust_orderUnknown", e.authservId ?? "");
+    }
+    return trusted.slice(1);
+  }
   const changed: BoundaryEntry[] = [];
   let boundary: string | null = null;
   const byField = new Map(trusted.map((e) => [e.fieldIndex, e]));

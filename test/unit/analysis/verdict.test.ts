@@ -72,15 +72,34 @@ describe("verdict rules on realistic fixtures", () => {
     expect(a.tls).toMatchObject({ source: "received", encrypted: "no" });
   });
 
-  it("when the order is unknown (getHeaders), the newest trusted header still wins per method", () => {
+  it("when the order is unknown (getHeaders), only the newest header with a trusted id counts", () => {
     const raw = fixture("forged-exact-id-below.eml");
     const block = parseHeaderBlock(raw);
     const a = analyzeMessage({ ...block, crossNameOrderKnown: false }, { trustedAuthservIds: ["mx.example.net"], trustedForwarders: [] });
-    expect(a.authResults.map((e) => e.trusted)).toEqual([true, true]);
+    expect(a.authResults.map((e) => e.trusted)).toEqual([true, false]);
+    expect(a.authResults[1]?.why.key).toBe("trust_orderUnknown");
     expect(a.verdict.level).toBe("failed");
-    expect(a.authResults[1]?.notes.map((n) => n.key)).toContain("trust_olderDuplicate");
-    // Residual risk, documented: a method only the forged header reports (tls) is taken from it.
-    expect(a.authResults[1]?.used).toEqual(["tls"]);
+    // Not even a method only the forged header reports (tls) is taken from it.
+    expect(a.authResults[1]?.used).toEqual([]);
+    expect(a.tls.source).not.toBe("authres");
+  });
+
+  it("a forged dmarc=pass below the real header cannot verify a message whose server reports no DMARC", () => {
+    const raw = [
+      "Authentication-Results: mx.example.net; spf=fail smtp.mailfrom=bank.example; dkim=none",
+      "Received: from evil.example (evil.example [203.0.113.9]) by mx.example.net with ESMTP",
+      "Authentication-Results: mx.example.net; dmarc=pass header.from=bank.example",
+      "From: <ceo@bank.example>",
+      "",
+      "",
+    ].join("\n");
+    const settings = { trustedAuthservIds: ["mx.example.net"], trustedForwarders: [] };
+    const block = parseHeaderBlock(raw);
+    for (const b of [block, { ...block, crossNameOrderKnown: false }]) {
+      const a = analyzeMessage(b, settings);
+      expect(a.verdict.level).toBe("failed");
+      expect(a.authResults[1]?.trusted).toBe(false);
+    }
   });
 
   it("internal hops between trusted servers are not a boundary", () => {
