@@ -14,10 +14,13 @@ export interface MessageAnalysis {
 
 const cache = new Map<number, MessageAnalysis>();
 const CACHE_LIMIT = 500;
+/** Bumped when settings change: an analysis begun under the old settings is not cached. */
+let epoch = 0;
 
 export async function analyse(message: MessageHeader, useCache = true): Promise<MessageAnalysis> {
   const hit = useCache ? cache.get(message.id) : undefined;
   if (hit) return hit;
+  const started = epoch;
   const [read, { settings }] = await Promise.all([readHeaders(message.id), getSettings()]);
   const accountId = message.folder?.accountId;
   const analysis = analyzeMessage(toHeaderBlock(read), {
@@ -27,7 +30,7 @@ export async function analyse(message: MessageHeader, useCache = true): Promise<
     accountId,
   });
   const entry = { analysis, headersText: headersAsText(read), source: read.source };
-  if (useCache) {
+  if (useCache && started === epoch) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
     cache.set(message.id, entry);
   }
@@ -35,5 +38,6 @@ export async function analyse(message: MessageHeader, useCache = true): Promise<
 }
 
 export function clearAnalysisCache(): void {
+  epoch++;
   cache.clear();
 }

@@ -46,7 +46,6 @@ function accountName(accountId: string | null): Promise<string | null> {
 export async function showTab(tabId: number, messages: MessageHeader[], started = performance.now()): Promise<TabView> {
   const gen = (generation.get(tabId) ?? 0) + 1;
   generation.set(tabId, gen);
-  const { settings } = await getSettings();
   const current = () => generation.get(tabId) === gen;
   let view: TabView;
   const only = messages.length === 1 ? messages[0] : undefined;
@@ -54,6 +53,8 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
     view = { state: "neutral", count: messages.length };
   } else {
     setTabView(tabId, { state: "working", messageId: only.id });
+    // The previous message's verdict must not stay on the button while this one is analysed.
+    void showButtonState(tabId, "working", titleFor({ state: "working", messageId: only.id }), false).catch(() => undefined);
     try {
       const accountId = only.folder?.accountId ?? null;
       const [{ analysis, headersText, source }, name] = await Promise.all([analyse(only), accountName(accountId)]);
@@ -75,7 +76,11 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
   setTabView(tabId, view);
   const state = view.state === "ready" ? view.analysis.verdict.level : view.state;
   try {
-    await showButtonState(tabId, state, titleFor(view), settings.showBadge);
+    const showBadge = await getSettings().then(
+      (s) => s.settings.showBadge,
+      () => true,
+    );
+    await showButtonState(tabId, state, titleFor(view), showBadge);
     recordTiming(performance.now() - started);
   } catch (err) {
     // The tab may have closed meanwhile; nothing to show then.

@@ -10,7 +10,7 @@ import { recentServers } from "./recent-servers.js";
 import { getSettings, updateSettings } from "./settings-store.js";
 import { getTabView, settledTabView } from "./tab-views.js";
 
-async function handle(request: UiRequest, sender: { tab?: { id?: number } }): Promise<unknown> {
+async function handle(request: UiRequest, sender: Sender): Promise<unknown> {
   switch (request.type) {
     case "view":
       return getTabView(request.tabId) ?? (await refreshTab(request.tabId)) ?? null;
@@ -28,14 +28,19 @@ async function handle(request: UiRequest, sender: { tab?: { id?: number } }): Pr
       await messenger.messageDisplayAction.openPopup();
       return null;
     case "trustServer": {
-      const { settings } = await getSettings();
+      // Add to what the user has set (or, for a key the user never set, to the preset), so that the
+      // administrator's other presets stay presets.
+      const { settings, user } = await getSettings();
       const problems =
         request.accountId === null
-          ? await updateSettings({ trustedAuthservIds: [...settings.trustedAuthservIds, request.server] })
+          ? await updateSettings({ trustedAuthservIds: [...(user.trustedAuthservIds ?? settings.trustedAuthservIds), request.server] })
           : await updateSettings({
               accountTrust: {
-                ...settings.accountTrust,
-                [request.accountId]: [...(settings.accountTrust[request.accountId] ?? []), request.server],
+                ...(user.accountTrust ?? {}),
+                [request.accountId]: [
+                  ...(user.accountTrust?.[request.accountId] ?? settings.accountTrust[request.accountId] ?? []),
+                  request.server,
+                ],
               },
             });
       if (problems.length > 0) return { problems, view: null };
@@ -57,6 +62,9 @@ async function handle(request: UiRequest, sender: { tab?: { id?: number } }): Pr
       } catch (err) {
         return { problems: [{ path: "", message: String(err) }] };
       }
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+        return { problems: [{ path: "", message: "the file must hold a JSON object of AuthLens settings" }] };
+      }
       return { problems: await updateSettings(parsed as Record<string, unknown>) };
     }
     case "recentServers":
@@ -75,9 +83,35 @@ async function handle(request: UiRequest, sender: { tab?: { id?: number } }): Pr
   }
 }
 
+/** What a message display script (the banner, running in the displayed message) may ask. */
+const FROM_CONTENT: ReadonlySet<UiRequest["type"]> = new Set(["banner", "openPopup"]);
+
+interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/**
+ * Only AuthLens's own pages may change settings or start runs. The banner runs inside the displayed
+ * message, the least trusted place AuthLens has code in: it may only ask for its own tab's verdict
+ * and to open the pane.
+ */
+export function allowed(request: UiRequest, sender: Sender, ownId: string, ownUrl: string): boolean {
+  if (sender.id !== ownId) return false;
+  const fromOwnPage = typeof sender.url === "string" && sender.url.startsWith(ownUrl);
+  return fromOwnPage || FROM_CONTENT.has(request.type);
+}
+
 export function startRouter(): void {
+  const ownUrl = messenger.runtime.getURL("");
   messenger.runtime.onMessage.addListener((request: unknown, sender: unknown) => {
     if (!request || typeof request !== "object" || !("type" in request)) return undefined;
-    return handle(request as UiRequest, sender as { tab?: { id?: number } });
+    const req = request as UiRequest;
+    if (!allowed(req, sender as Sender, messenger.runtime.id, ownUrl)) {
+      console.warn(`AuthLens: refused "${String(req.type)}" from ${(sender as Sender).url ?? "an unknown sender"}`);
+      return Promise.resolve(null);
+    }
+    return handle(req, sender as Sender);
   });
 }

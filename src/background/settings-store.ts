@@ -126,7 +126,11 @@ async function loadAccounts(): Promise<AccountInfo[]> {
 }
 
 export function getSettings(): Promise<EffectiveSettings> {
-  cache ??= load();
+  // A failed load is not kept: the next call tries again.
+  cache ??= load().catch((err: unknown) => {
+    cache = undefined;
+    throw err;
+  });
   return cache;
 }
 

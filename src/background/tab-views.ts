@@ -40,25 +40,33 @@ export function settledTabView(tabId: number, messageId: number, timeoutMs = 100
   const now = views.get(tabId);
   if (matches(now)) return Promise.resolve(now ?? null);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), timeoutMs);
+    const add = () => {
+      const list = waiters.get(tabId) ?? [];
+      list.push(waiter);
+      waiters.set(tabId, list);
+    };
+    const timer = setTimeout(() => {
+      // Give up, and leave nothing behind.
+      const list = (waiters.get(tabId) ?? []).filter((w) => w !== waiter);
+      if (list.length > 0) waiters.set(tabId, list);
+      else waiters.delete(tabId);
+      resolve(null);
+    }, timeoutMs);
     const waiter = (v: TabView) => {
       if (matches(v)) {
         clearTimeout(timer);
         resolve(v);
       } else {
-        const list = waiters.get(tabId) ?? [];
-        list.push(waiter);
-        waiters.set(tabId, list);
+        add();
       }
     };
-    const list = waiters.get(tabId) ?? [];
-    list.push(waiter);
-    waiters.set(tabId, list);
+    add();
   });
 }
 
 export function forgetTab(tabId: number): void {
   views.delete(tabId);
+  waiters.delete(tabId);
 }
 
 export function allTabIds(): number[] {

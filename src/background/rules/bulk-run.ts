@@ -6,10 +6,10 @@
  * was done.
  */
 import { messenger } from "../api.js";
-import { messageKey, runRulesOn } from "./engine.js";
+import { runRulesOn } from "./engine.js";
 import { logActions, type LogEntry } from "./action-log.js";
 import { FolderResolver } from "./folders.js";
-import { batchedJournal } from "./journal.js";
+import { batchedJournal, type Journal } from "./journal.js";
 import { forEachBounded } from "./pool.js";
 import { currentRuleSet } from "./rule-set.js";
 
@@ -84,11 +84,11 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
   };
   const run = { status, cancelled: false };
   runs.set(runId, run);
-  if (!dryRun) await messenger.storage.local.set({ bulkRun: { folderId, version: ruleSet.version, startedAt: status.startedAt } });
   const resolver = new FolderResolver();
   void (async () => {
-    const journal = await batchedJournal(ruleSet.version);
+    let journal: Journal | undefined;
     try {
+      journal = await batchedJournal(ruleSet.version);
       for await (const page of folderMessages(folderId)) {
         if (run.cancelled) break;
         const log: LogEntry[] = [];
@@ -97,7 +97,7 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
           IN_FLIGHT,
           async (m) => {
             try {
-              const outcome = await runRulesOn(m, { ruleSet, resolver, trigger: "folder", dryRun, journal, log });
+              const outcome = await runRulesOn(m, { ruleSet, resolver, trigger: "folder", dryRun, journal: journal as Journal, log });
               for (const id of outcome.matched) status.matched[id] = (status.matched[id] ?? 0) + 1;
               if (outcome.status === "alreadyDone") status.alreadyDone++;
               if (outcome.status === "acted") {
@@ -106,7 +106,7 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
               }
             } catch (err) {
               status.failed++;
-              console.warn(`AuthLens: rules on ${messageKey(m)}:`, err);
+              console.warn(`AuthLens: rules on <${m.headerMessageId}>:`, err);
             }
             status.done++;
           },
@@ -116,9 +116,8 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
         await Promise.all([journal.flush(), logActions(log)]);
       }
       status.state = run.cancelled ? "cancelled" : "done";
-      if (!dryRun && !run.cancelled) await messenger.storage.local.remove("bulkRun");
     } catch (err) {
-      await journal.flush().catch(() => undefined);
+      await journal?.flush().catch(() => undefined);
       status.state = "failed";
       status.error = err instanceof Error ? err.message : String(err);
     } finally {

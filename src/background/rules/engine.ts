@@ -1,9 +1,11 @@
 /**
  * Runs the rules on one message: analyse (trusted results only), evaluate, plan, and — unless a dry
- * run — act once per rule-set version, journalled so a quit in the middle never acts twice.
+ * run — act once per rule-set version, journalled so a re-run after a quit does not act again.
  */
+import type { Analysis } from "../../core/analyze.js";
 import { evaluateRules, type RuleMatch } from "../../core/rules/evaluate.js";
 import { planActions } from "../../core/rules/plan.js";
+import { fnv1a64 } from "../../core/rules/version.js";
 import { messenger } from "../api.js";
 import { analyse } from "../analysis.js";
 import type { LogEntry } from "./action-log.js";
@@ -30,27 +32,57 @@ export type MessageOutcome =
   | { status: "dryRun"; matched: string[]; actions: number }
   | { status: "acted"; matched: string[]; actions: number; complete: boolean; untouched: boolean };
 
-/** The identity of a message across moves and restarts: its Message-ID, else what Thunderbird knows of it. */
-export function messageKey(m: MessageHeader): string {
-  if (m.headerMessageId) return m.headerMessageId;
-  return `nomid:${m.folder?.accountId ?? ""}:${m.date instanceof Date ? m.date.getTime() : String(m.date)}:${m.author}:${m.subject}`;
+/**
+ * The identity of a message for the journal. The Message-ID alone is chosen by the sender: a
+ * harmless message sent first with the Message-ID of a later phishing one must not make the rules
+ * skip the second. So the key also holds a hash of what the receiving servers wrote (every
+ * Authentication-Results value) and of the date, author and subject.
+ */
+export function messageKey(m: MessageHeader, analysis: Analysis): string {
+  const date = m.date instanceof Date ? m.date.getTime() : String(m.date);
+  const seen = [...analysis.authResults.map((e) => e.raw), String(date), m.author, m.subject].join("\u0000");
+  return `${m.headerMessageId || "nomid"}|${fnv1a64(seen)}`;
 }
 
 const matchedIds = (matches: RuleMatch[]) => matches.filter((m) => m.matched).map((m) => m.ruleId);
 
-export async function runRulesOn(message: MessageHeader, opts: RunOptions): Promise<MessageOutcome> {
-  const key = messageKey(message);
-  if (!opts.dryRun && (await opts.journal.isDone(key))) return { status: "alreadyDone", matched: [] };
+/** The last outcomes, newest last (for diagnostics: what happened to a message that got nothing). */
+const recent: { headerMessageId: string; status: MessageOutcome["status"]; at: number }[] = [];
+export function recentOutcomes(): readonly { headerMessageId: string; status: MessageOutcome["status"]; at: number }[] {
+  return recent;
+}
+function remember(message: MessageHeader, outcome: MessageOutcome): MessageOutcome {
+  recent.push({ headerMessageId: message.headerMessageId, status: outcome.status, at: Date.now() });
+  if (recent.length > 200) recent.shift();
+  return outcome;
+}
+
+/** One message is handled by one trigger at a time (a bulk run and new mail may meet). */
+const inProgress = new Map<number, Promise<unknown>>();
+
+export function runRulesOn(message: MessageHeader, opts: RunOptions): Promise<MessageOutcome> {
+  const previous = inProgress.get(message.id) ?? Promise.resolve();
+  const next = () => runNow(message, opts).then((o) => remember(message, o));
+  const run = previous.then(next, next);
+  inProgress.set(message.id, run);
+  void run.finally(() => {
+    if (inProgress.get(message.id) === run) inProgress.delete(message.id);
+  }).catch(() => undefined);
+  return run;
+}
+
+async function runNow(message: MessageHeader, opts: RunOptions): Promise<MessageOutcome> {
   // Bulk runs must not grow the display cache: analyse without it.
   const { analysis } = await analyse(message, opts.trigger !== "folder");
+  const key = messageKey(message, analysis);
+  if (!opts.dryRun && (await opts.journal.isDone(key))) return { status: "alreadyDone", matched: [] };
   const matches = evaluateRules(opts.ruleSet.rules, analysis);
   const matched = matchedIds(matches);
   const plan = planActions(matches);
   if (opts.dryRun) return { status: "dryRun", matched, actions: plan.actions.length };
-  if (plan.actions.length === 0) {
-    await opts.journal.markDone(key);
-    return { status: "noMatch", matched };
-  }
+  // Nothing to do is not recorded: after a settings change (a server trusted later) the same
+  // message may match, and looking again costs no more than reading its headers.
+  if (plan.actions.length === 0) return { status: "noMatch", matched };
   const result = await executePlan(message, plan, { resolver: opts.resolver, trigger: opts.trigger, messageKey: key });
   opts.log.push(...result.log);
   // A failure is not recorded as done, so the next run tries again (its actions are idempotent).

@@ -10,7 +10,7 @@ import type { ActionPlan, PlannedAction } from "../../core/rules/plan.js";
 import { messenger } from "../api.js";
 import type { LogEntry } from "./action-log.js";
 import { FolderResolver } from "./folders.js";
-import { ensureTag } from "./tags.js";
+import { ensureTag, resetTagCache } from "./tags.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 type MailFolder = messenger.folders.MailFolder;
@@ -33,7 +33,7 @@ function entry(ctx: ExecuteContext, message: MessageHeader, a: PlannedAction, ou
   return {
     time: Date.now(),
     subject: message.subject,
-    messageId: ctx.messageKey,
+    messageId: message.headerMessageId || ctx.messageKey,
     ruleId: a.ruleId,
     ruleName: a.ruleName,
     action: describeAction(a.action),
@@ -71,8 +71,20 @@ function alreadySo(m: MessageHeader, { action }: PlannedAction): boolean {
   }
 }
 
-export async function executePlan(message: MessageHeader, plan: ActionPlan, ctx: ExecuteContext): Promise<ExecuteResult> {
+export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: ExecuteContext): Promise<ExecuteResult> {
+  // Act on the message as it is now, not as it was listed: its tags, flags and folder may have
+  // changed since (the user, another rule run, a move).
+  let message: MessageHeader;
+  try {
+    message = await messenger.messages.get(listed.id);
+  } catch {
+    return { complete: false, untouched: true, log: [] };
+  }
   const log: LogEntry[] = plan.skipped.map((s) => entry(ctx, message, s, "skipped", s.note));
+  if (message.folder?.id !== listed.folder?.id) {
+    const why = "not done: the message moved to another folder meanwhile";
+    return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "skipped", why))] };
+  }
   if (plan.actions.every((a) => alreadySo(message, a))) return { complete: true, untouched: true, log };
   const accountId = message.folder?.accountId ?? "";
 
@@ -106,6 +118,8 @@ export async function executePlan(message: MessageHeader, plan: ActionPlan, ctx:
       await messenger.messages.update(message.id, change as never);
       log.push(...stateActions.map((a) => entry(ctx, message, a, "done")));
     } catch (err) {
+      // A tag deleted in Thunderbird meanwhile would fail every later update: look again next time.
+      resetTagCache();
       const why = `not done, the message is untouched: ${errorText(err)}`;
       return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "failed", why))] };
     }
@@ -116,6 +130,10 @@ export async function executePlan(message: MessageHeader, plan: ActionPlan, ctx:
   for (const a of plan.actions.filter((x) => folders.has(x))) {
     const folder = folders.get(a) as MailFolder;
     try {
+      if (folder.id === message.folder?.id) {
+        log.push(entry(ctx, message, a, "skipped", `the message is already in ${folder.path}`));
+        continue;
+      }
       if (a.action.type === "copyTo") {
         if (await holds(folder, message.headerMessageId)) {
           log.push(entry(ctx, message, a, "skipped", `${folder.path} already holds this message`));

@@ -37,7 +37,7 @@ export async function ensureTag(key: string, name: string | undefined, color: st
   set.add(key);
 }
 
-/** Forget the cached tag list (tags may change outside AuthLens). */
+/** Forget the cached tag list (tags may change outside AuthLens: a failed update calls this). */
 export function resetTagCache(): void {
   known = undefined;
 }

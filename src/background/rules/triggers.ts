@@ -50,6 +50,17 @@ export async function runOn(messages: MessageHeader[], trigger: LogEntry["trigge
       await runRulesOn(m, { ruleSet, resolver, trigger, dryRun: false, journal, log });
     } catch (err) {
       console.warn("AuthLens: running rules on a message failed:", err);
+      log.push({
+        time: Date.now(),
+        subject: m.subject,
+        messageId: m.headerMessageId,
+        ruleId: "",
+        ruleName: "",
+        action: "",
+        outcome: "failed",
+        detail: `the rules could not run on this message: ${err instanceof Error ? err.message : String(err)}`,
+        trigger,
+      });
     } finally {
       await logActions(log);
     }
@@ -67,7 +78,7 @@ export function startTriggers(): void {
       const { settings } = await getSettings();
       if (!runsOnNewMail(settings, folder)) return;
       await runOn(await collect(list), "newMail");
-    })();
+    })().catch((err: unknown) => console.error("AuthLens: running the rules on new mail failed:", err));
   });
   void (async () => {
     await messenger.menus.removeAll();
@@ -77,11 +88,13 @@ export function startTriggers(): void {
   messenger.menus.onClicked.addListener((info) => {
     const data = info as unknown as { menuItemId: string; selectedMessages?: unknown; selectedFolder?: MailFolder; selectedFolders?: MailFolder[] };
     if (data.menuItemId === MENU_SELECTED && data.selectedMessages) {
-      void collect(data.selectedMessages).then((ms) => runOn(ms, "selected"));
+      void collect(data.selectedMessages)
+        .then((ms) => runOn(ms, "selected"))
+        .catch((err: unknown) => console.error("AuthLens: running the rules on the selected messages failed:", err));
     }
     if (data.menuItemId === MENU_FOLDER) {
       const folder = data.selectedFolders?.[0] ?? data.selectedFolder;
-      if (folder) void openBulkRun(folder);
+      if (folder) void openBulkRun(folder).catch((err: unknown) => console.error("AuthLens: opening the folder run failed:", err));
     }
   });
 }

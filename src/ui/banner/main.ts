@@ -28,7 +28,20 @@ async function show(): Promise<void> {
   const level = a.verdict.level;
   const domain = shown(senderDomainForDisplay(a) ?? t("unknownSender"));
   const host = document.createElement("authlens-banner-host");
-  host.setAttribute("data-authlens", level);
+  // The message's own CSS must not hide, move or cover the notice: inline !important beats any
+  // rule of the message's style sheets. Nothing on the host says the verdict (no attribute a
+  // selector could read).
+  host.style.cssText = [
+    "all: initial",
+    "display: block !important",
+    "visibility: visible !important",
+    "opacity: 1 !important",
+    "position: relative !important",
+    "z-index: 2147483647 !important",
+    "transform: none !important",
+    "clip-path: none !important",
+    "margin: 0 0 12px 0 !important",
+  ].join("; ");
   const root = host.attachShadow({ mode: "closed" });
   // For a look-alike, the reason that makes it suspicious, not the pass it also got.
   const first =

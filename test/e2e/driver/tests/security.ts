@@ -35,7 +35,15 @@ test("hostile", "hostile header values render inert and keep the layout", async 
     assert(doc.scrollWidth <= popupWindow.innerWidth + 1, `${f.file}: no horizontal overflow (${doc.scrollWidth} > ${popupWindow.innerWidth})`);
     assertEqual((popupWindow as unknown as { __authlensPwned?: number }).__authlensPwned ?? 0, 0, `${f.file}: nothing ran in the popup`);
     assertEqual(pwned(), 0, `${f.file}: nothing ran in the background`);
-    await waitFor(async () => (await inMessage(tabId, () => document.querySelector("authlens-banner-host") !== null)), `${f.file}: banner`, 5000);
+    await waitFor(
+      () =>
+        inMessage(tabId, () => {
+          const host = document.querySelector("authlens-banner-host");
+          return host !== null && getComputedStyle(host).display !== "none" && (host as HTMLElement).offsetHeight > 0;
+        }),
+      `${f.file}: the banner, visible whatever the message's CSS says`,
+      5000,
+    );
     assertEqual(await inMessage(tabId, pwned), 0, `${f.file}: nothing ran in the message`);
     await screenshot(f.file.replace(/\.eml$/, ""));
     popup.close();
