@@ -84,6 +84,8 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
   };
   const run = { status, cancelled: false };
   runs.set(runId, run);
+  // Keep the statuses of the last few runs only (a progress window asks for its own).
+  for (const id of runs.keys()) if (runs.size > 10 && id !== runId && runs.get(id)?.status.state !== "running") runs.delete(id);
   const resolver = new FolderResolver();
   void (async () => {
     let journal: Journal | undefined;
