@@ -76,3 +76,18 @@ export async function journalCount(version?: string): Promise<number> {
 export async function journalHas(version: string, messageKey: string): Promise<boolean> {
   return directJournal(version).isDone(messageKey);
 }
+
+/**
+ * Drops the records of other rule-set versions. They would only matter if the rules went back to
+ * an earlier version exactly, and then the actions are idempotent anyway: keeping them would let
+ * the journal grow with every rule edit.
+ */
+export async function pruneOtherVersions(version: string): Promise<void> {
+  const tx = (await db()).transaction(JOURNAL, "readwrite");
+  const store = tx.objectStore(JOURNAL);
+  const lower = `${version}\u0000`;
+  const upper = `${version}\u0001`;
+  store.delete(IDBKeyRange.upperBound(lower, true));
+  store.delete(IDBKeyRange.lowerBound(upper, false));
+  await committed(tx);
+}

@@ -10,7 +10,7 @@ import { FolderResolver } from "./folders.js";
 import { forEachBounded } from "./pool.js";
 import { currentRuleSet } from "./rule-set.js";
 import { logActions, type LogEntry } from "./action-log.js";
-import { directJournal } from "./journal.js";
+import { directJournal, pruneOtherVersions } from "./journal.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 type MailFolder = messenger.folders.MailFolder;
@@ -73,6 +73,9 @@ async function openBulkRun(folder: MailFolder): Promise<void> {
 }
 
 export function startTriggers(): void {
+  void currentRuleSet()
+    .then((rs) => pruneOtherVersions(rs.version))
+    .catch((err: unknown) => console.warn("AuthLens: pruning the rules journal failed:", err));
   messenger.messages.onNewMailReceived.addListener((folder, list) => {
     void (async () => {
       const { settings } = await getSettings();
