@@ -28,9 +28,10 @@ test("bench-display", "display latency and popup first paint", async (data) => {
   const messages = (await listMessages(inbox)).slice(0, 200);
   const before = displayTimings().length;
   for (const m of messages) await displayInMailTab(m);
-  // A display that was under way when the loop began may add one more.
+  // Selecting the message that is already shown fires no display event, and a display under way
+  // when the loop began may add one: about one timing per display.
   const t = displayTimings().slice(before).slice(-messages.length);
-  assertEqual(t.length, messages.length, "a timing per display");
+  assert(t.length >= messages.length - 2, `a timing per display (${t.length} of ${messages.length})`);
   await metric("display → button, p50", percentile(t, 50), "ms");
   await metric("display → button, p95", percentile(t, 95), "ms");
   await metric("displays measured", t.length, "");
