@@ -32,15 +32,48 @@ function label(state: ButtonState): string {
   }
 }
 
+interface Shown {
+  icon: string;
+  label: string;
+  title: string;
+  badge: string;
+  color: string;
+}
+
+/**
+ * What each tab's button shows. Thunderbird keeps a tab's button as it was set (also when another
+ * message is displayed), so only what changes needs a call: often just the title.
+ */
+const shown = new Map<number, Shown>();
+
+export function forgetButton(tabId: number): void {
+  shown.delete(tabId);
+}
+
 /** Sets icon, label, badge and title together, so the button never shows a mix of two states. */
 export async function showButtonState(tabId: number, state: ButtonState, title: string, showBadge: boolean): Promise<void> {
   const api = messenger.messageDisplayAction;
   const badge = showBadge ? BADGE[state] : undefined;
-  await Promise.all([
-    api.setIcon({ tabId, path: ICON[state] }),
-    api.setLabel({ tabId, label: label(state) }),
-    api.setTitle({ tabId, title }),
-    api.setBadgeText({ tabId, text: badge ? messenger.i18n.getMessage(badge.messageKey) : "" }),
-    badge ? api.setBadgeBackgroundColor({ tabId, color: badge.color }) : Promise.resolve(),
-  ]);
+  const next: Shown = {
+    icon: ICON[state],
+    label: label(state),
+    title,
+    badge: badge ? messenger.i18n.getMessage(badge.messageKey) : "",
+    color: badge?.color ?? "",
+  };
+  const before = shown.get(tabId);
+  shown.set(tabId, next);
+  try {
+    await Promise.all([
+      before?.icon === next.icon ? null : api.setIcon({ tabId, path: next.icon }),
+      before?.label === next.label ? null : api.setLabel({ tabId, label: next.label }),
+      before?.title === next.title ? null : api.setTitle({ tabId, title: next.title }),
+      before?.badge === next.badge ? null : api.setBadgeText({ tabId, text: next.badge }),
+      next.color === "" || before?.color === next.color ? null : api.setBadgeBackgroundColor({ tabId, color: next.color }),
+    ]);
+  } catch (err) {
+    // Unknown state: set everything next time.
+    shown.delete(tabId);
+    throw err;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { TabView } from "../ui/view-types.js";
 import { messenger } from "./api.js";
-import { showButtonState } from "./action-button.js";
+import { forgetButton, showButtonState } from "./action-button.js";
 import { analyse, clearAnalysisCache } from "./analysis.js";
 import { rememberServer } from "./recent-servers.js";
 import { getSettings, watchSettings } from "./settings-store.js";
@@ -15,6 +15,9 @@ import { titleFor } from "./titles.js";
 type MessageHeader = messenger.messages.MessageHeader;
 
 export { clearAnalysisCache };
+
+/** After this long without a verdict, the button says "checking" instead of the previous verdict. */
+const WORKING_DELAY_MS = 40;
 
 /** Per tab, the newest display event; an older analysis finishing late must not overwrite it. */
 const generation = new Map<number, number>();
@@ -53,8 +56,13 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
     view = { state: "neutral", count: messages.length };
   } else {
     setTabView(tabId, { state: "working", messageId: only.id });
-    // The previous message's verdict must not stay on the button while this one is analysed.
-    void showButtonState(tabId, "working", titleFor({ state: "working", messageId: only.id }), false).catch(() => undefined);
+    // Thunderbird keeps a tab's button as it was when another message is shown: if the analysis
+    // takes more than an instant, the previous message's verdict must not stay there meanwhile.
+    const working = setTimeout(() => {
+      if (current() && getTabView(tabId)?.state === "working") {
+        void showButtonState(tabId, "working", titleFor({ state: "working", messageId: only.id }), false).catch(() => undefined);
+      }
+    }, WORKING_DELAY_MS);
     try {
       const accountId = only.folder?.accountId ?? null;
       const [{ analysis, headersText, source }, name] = await Promise.all([analyse(only), accountName(accountId)]);
@@ -71,6 +79,7 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
       view = { state: "error", message: err instanceof Error ? err.message : String(err), messageId: only.id };
       console.error("AuthLens: analysing message", only.id, err);
     }
+    clearTimeout(working);
   }
   if (!current()) return view;
   setTabView(tabId, view);
@@ -108,6 +117,7 @@ export function startDisplay(): void {
   messenger.accounts.onUpdated.addListener(() => accountNames.clear());
   messenger.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
+    forgetButton(tabId);
     generation.delete(tabId);
   });
   // New settings: every analysis may change. Re-show the open tabs from fresh analyses.
