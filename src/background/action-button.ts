@@ -33,6 +33,7 @@ function label(state: ButtonState): string {
 }
 
 interface Shown {
+  popup: string;
   icon: string;
   label: string;
   title: string;
@@ -55,6 +56,8 @@ export async function showButtonState(tabId: number, state: ButtonState, title: 
   const api = messenger.messageDisplayAction;
   const badge = showBadge ? BADGE[state] : undefined;
   const next: Shown = {
+    // The popup learns its tab from its own address, without asking Thunderbird (faster to open).
+    popup: `popup.html?tab=${tabId}`,
     icon: ICON[state],
     label: label(state),
     title,
@@ -65,6 +68,7 @@ export async function showButtonState(tabId: number, state: ButtonState, title: 
   shown.set(tabId, next);
   try {
     await Promise.all([
+      before?.popup === next.popup ? null : api.setPopup({ tabId, popup: next.popup }),
       before?.icon === next.icon ? null : api.setIcon({ tabId, path: next.icon }),
       before?.label === next.label ? null : api.setLabel({ tabId, label: next.label }),
       before?.title === next.title ? null : api.setTitle({ tabId, title: next.title }),

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { messenger } from "../../background/api.js";
 import type { TabView, UiRequest } from "../view-types.js";
 import { t } from "../shared/i18n.js";
+import { earlyView } from "./early-view.js";
 import { authenticationSection } from "./sections/authentication.js";
 import { forwardingSection } from "./sections/forwarding.js";
 import { otherMethodsSection } from "./sections/other-methods.js";
@@ -19,10 +20,11 @@ function ask<T>(request: UiRequest): Promise<T> {
 /** The message-display pane: shows the background's analysis of the tab's message. */
 export class AuthlensPopup extends LitElement {
   static override styles = popupStyles;
-  static override properties = { view: { state: true }, status: { state: true } };
+  static override properties = { view: { state: true }, status: { state: true }, rawOpen: { state: true } };
 
   view: TabView | null | undefined = undefined;
   status = "";
+  rawOpen = false;
   private tabId: number | undefined;
 
   override connectedCallback(): void {
@@ -32,12 +34,14 @@ export class AuthlensPopup extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const [tab] = await messenger.tabs.query({ active: true, currentWindow: true });
-      this.tabId = tab?.id;
-      this.view = this.tabId === undefined ? null : await ask<TabView | null>({ type: "view", tabId: this.tabId });
+      const early = await earlyView;
+      this.tabId = early.tabId;
+      this.view = early.view;
     } catch (err) {
       this.view = { state: "error", message: String(err), messageId: null };
     }
+    await this.updateComplete;
+    performance.mark("authlens:rendered");
   }
 
   private async copy(text: string, done: string): Promise<void> {
@@ -104,7 +108,12 @@ export class AuthlensPopup extends LitElement {
     return html`
       ${verdictSection(a, trustButton)} ${senderSection(a)} ${authenticationSection(a)} ${transportSection(a)}
       ${forwardingSection(a)} ${otherMethodsSection(a)} ${trustSection(a, nothing)}
-      ${rawHeadersSection(v.headersText, () => void this.copy(v.headersText, t("headersCopied")))}
+      ${rawHeadersSection(
+        v.headersText,
+        this.rawOpen,
+        (open) => (this.rawOpen = open),
+        () => void this.copy(v.headersText, t("headersCopied")),
+      )}
       <div class="buttons">
         <button type="button" id="copy-report" @click=${() => this.report("text")}>${t("copyReport")}</button>
         <button type="button" id="copy-json" @click=${() => this.report("json")}>${t("copyReportJson")}</button>

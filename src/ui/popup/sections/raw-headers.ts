@@ -2,11 +2,12 @@ import { html, type TemplateResult } from "lit";
 import { t } from "../../shared/i18n.js";
 import { bidiVisible } from "../../shared/shown.js";
 
-export function rawHeadersSection(headersText: string, onCopy: () => void): TemplateResult {
+/** The headers are put into the page only when the section is opened: they can be long. */
+export function rawHeadersSection(headersText: string, open: boolean, onToggle: (open: boolean) => void, onCopy: () => void): TemplateResult {
   return html`
-    <details id="raw-headers">
+    <details id="raw-headers" ?open=${open} @toggle=${(e: Event) => onToggle((e.target as HTMLDetailsElement).open)}>
       <summary>${t("sectionRawHeaders")}</summary>
-      <pre tabindex="0" aria-label=${t("sectionRawHeaders")}>${bidiVisible(headersText)}</pre>
+      ${open ? html`<pre tabindex="0" aria-label=${t("sectionRawHeaders")}>${bidiVisible(headersText)}</pre>` : ""}
       <button type="button" @click=${onCopy}>${t("copyHeaders")}</button>
     </details>
   `;
