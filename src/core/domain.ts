@@ -9,8 +9,36 @@ import { toASCII, toUnicode } from "punycode/";
 
 const PLAIN_ASCII_DOMAIN = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
 
+/**
+ * A small memo for the slow paths below (IDN conversion with punycode, NFC): the same few domains
+ * (the user's correspondents, the trusted servers) come back in message after message. Cleared
+ * when full, and only names up to a DNS name's length are kept, so memory stays bounded whatever
+ * the input.
+ */
+class DomainMemo {
+  readonly #map = new Map<string, string>();
+  constructor(private readonly max: number) {}
+  get(key: string, compute: (key: string) => string): string {
+    if (key.length > 255) return compute(key);
+    let v = this.#map.get(key);
+    if (v === undefined) {
+      v = compute(key);
+      if (this.#map.size >= this.max) this.#map.clear();
+      this.#map.set(key, v);
+    }
+    return v;
+  }
+}
+
+const asciiMemo = new DomainMemo(2000);
+const unicodeMemo = new DomainMemo(2000);
+
 export function toDomainAscii(domain: string): string {
   if (PLAIN_ASCII_DOMAIN.test(domain)) return domain; // already normalised: the common case
+  return asciiMemo.get(domain, normaliseDomain);
+}
+
+function normaliseDomain(domain: string): string {
   let d = domain.trim().replace(/\.$/, "").toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(d)) {
@@ -25,6 +53,10 @@ export function toDomainAscii(domain: string): string {
 
 export function toDomainUnicode(domain: string): string {
   if (!domain.includes("xn--")) return domain;
+  return unicodeMemo.get(domain, aLabelsToUnicode);
+}
+
+function aLabelsToUnicode(domain: string): string {
   try {
     return toUnicode(domain).toLowerCase();
   } catch {
@@ -97,10 +129,12 @@ export function hostMatcher(entries: readonly string[], suffixIds: readonly stri
     const p = toDomainAscii(id);
     if (p.length > 0) parents.push(p);
   }
+  // "." + parent, built once: the matcher runs for every Received hop of a message.
+  const suffixed = parents.map((p) => ({ parent: p, dotParent: "." + p }));
   return (host: string): boolean => {
     const h = toDomainAscii(host);
     if (exact.has(h)) return true;
-    for (const p of parents) if (h === p || h.endsWith("." + p)) return true;
+    for (const { parent, dotParent } of suffixed) if (h === parent || h.endsWith(dotParent)) return true;
     return false;
   };
 }

@@ -80,8 +80,29 @@ export function skeleton(s: string): string {
 const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_LDH = /^[a-z0-9-]+$/;
 
+/**
+ * Findings per domain: the same sender domains come back message after message, and checking one
+ * (punycode, NFKC, script lookups, skeleton) costs far more than a lookup. Bounded like the domain
+ * memos: cleared when full, long inputs never kept.
+ */
+const findings = new Map<string, LookalikeFinding>();
+const MAX_FINDINGS = 1000;
+
 /** Check a domain (A-labels or Unicode). */
 export function checkDomain(domain: string): LookalikeFinding {
+  let finding = findings.get(domain);
+  if (finding === undefined) {
+    finding = checkDomainUncached(domain);
+    if (domain.length <= 255) {
+      if (findings.size >= MAX_FINDINGS) findings.clear();
+      findings.set(domain, finding);
+    }
+  }
+  // A copy: callers own the finding they get (the analysis hands it on).
+  return { lookalike: finding.lookalike, reasons: finding.reasons.map((r) => ({ key: r.key, params: [...r.params] })) };
+}
+
+function checkDomainUncached(domain: string): LookalikeFinding {
   const reasons: Reason[] = [];
   const ascii = toDomainAscii(domain);
   for (const alabel of ascii.split(".")) {

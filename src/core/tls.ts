@@ -105,15 +105,20 @@ export function parseTlsHops(block: HeaderBlock): TlsHop[] {
 /** The Received header added by the trusted receiving server (see the module comment). */
 export function receivingHop(block: HeaderBlock, hops: TlsHop[], hints: ReceivingHopHints): TlsHop | null {
   if (hops.length === 0) return null;
-  const byTrusted = hops.filter((h) => h.by !== null && hints.matchesTrusted(h.by));
-  const external = byTrusted.find((h) => !h.local);
-  if (external) return external;
+  // The newest hop by a trusted server that came from outside; usually one of the first hops, so
+  // the (domain-normalising) trusted check stops there instead of running on every hop.
+  let firstByTrusted: TlsHop | null = null;
+  for (const h of hops) {
+    if (h.by === null || !hints.matchesTrusted(h.by)) continue;
+    if (!h.local) return h;
+    firstByTrusted ??= h;
+  }
   if (block.crossNameOrderKnown && hints.topTrustedIndex !== null) {
     const top = hints.topTrustedIndex;
     const below = hops.find((h) => h.index > top && !h.local) ?? hops.find((h) => h.index > top);
     if (below) return below;
   }
-  return byTrusted[0] ?? hops.find((h) => !h.local) ?? hops[0] ?? null;
+  return firstByTrusted ?? hops.find((h) => !h.local) ?? hops[0] ?? null;
 }
 
 export function analyzeTls(
