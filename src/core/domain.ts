@@ -111,30 +111,69 @@ export function domainMatches(id: string, entry: string): boolean {
   return id === toDomainAscii(e);
 }
 
+/** A list entry, normalised: an exact name, or `@parent` (parent and its subdomains); neither if empty. */
+interface ListEntry {
+  entry: string;
+  exact: string | null;
+  parent: string | null;
+  dotParent: string;
+}
+
+function compileEntry(entry: string): ListEntry {
+  const t = entry.trim();
+  if (t.startsWith("@")) {
+    const p = toDomainAscii(t.slice(1));
+    return { entry, exact: null, parent: p.length > 0 ? p : null, dotParent: "." + p };
+  }
+  return { entry, exact: t.length > 0 ? toDomainAscii(t) : null, parent: null, dotParent: "" };
+}
+
+/**
+ * The entries of a list (trusted servers, trusted forwarders), normalised. Those lists come from
+ * the settings and are the same message after message, so the last few are kept instead of
+ * normalising every entry again for every header; they are compared by content, so an edited list
+ * is never served from here.
+ */
+const compiledLists: { source: string[]; entries: ListEntry[] }[] = [];
+
+function compiledList(list: readonly string[]): ListEntry[] {
+  for (const c of compiledLists) {
+    if (c.source.length === list.length && c.source.every((e, i) => e === list[i])) return c.entries;
+  }
+  const entries = list.map(compileEntry);
+  if (compiledLists.length >= 4) compiledLists.shift();
+  compiledLists.push({ source: [...list], entries });
+  return entries;
+}
+
+/** The first entry of `list` that `id` (already an A-label, lower case) matches, as written; or null. */
+export function matchingEntry(id: string, list: readonly string[]): string | null {
+  for (const e of compiledList(list)) {
+    if (e.parent !== null ? id === e.parent || id.endsWith(e.dotParent) : e.exact !== null && id === e.exact) return e.entry;
+  }
+  return null;
+}
+
 /**
  * A precomputed matcher for many lookups against one list: exact entries and `@parent` entries
  * (parent and its subdomains), plus exact ids that also cover their subdomains (`suffixIds`).
  */
 export function hostMatcher(entries: readonly string[], suffixIds: readonly string[] = []): (host: string) => boolean {
   const exact = new Set<string>();
-  const parents: string[] = [];
-  for (const e of entries) {
-    const t = e.trim();
-    if (t.startsWith("@")) {
-      const p = toDomainAscii(t.slice(1));
-      if (p.length > 0) parents.push(p);
-    } else if (t.length > 0) exact.add(toDomainAscii(t));
+  const parents: { parent: string; dotParent: string }[] = [];
+  for (const e of compiledList(entries)) {
+    if (e.parent !== null) parents.push({ parent: e.parent, dotParent: e.dotParent });
+    else if (e.exact !== null) exact.add(e.exact);
   }
   for (const id of suffixIds) {
     const p = toDomainAscii(id);
-    if (p.length > 0) parents.push(p);
+    // "." + parent, built once: the matcher runs for every Received hop of a message.
+    if (p.length > 0) parents.push({ parent: p, dotParent: "." + p });
   }
-  // "." + parent, built once: the matcher runs for every Received hop of a message.
-  const suffixed = parents.map((p) => ({ parent: p, dotParent: "." + p }));
   return (host: string): boolean => {
     const h = toDomainAscii(host);
     if (exact.has(h)) return true;
-    for (const { parent, dotParent } of suffixed) if (h === parent || h.endsWith(dotParent)) return true;
+    for (const { parent, dotParent } of parents) if (h === parent || h.endsWith(dotParent)) return true;
     return false;
   };
 }

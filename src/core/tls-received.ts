@@ -78,7 +78,8 @@ const BY = /\bby\s+([^\s;()]+)/i;
 const WITH = /\bwith\s+([A-Za-z0-9_-]+)/gi;
 const GOOGLE_INTERNAL = /\(Google Transport Security\)/i;
 const LOCAL_FROM = /^\s*from\s+(?:localhost\b|127\.0\.0\.1\b|\[127\.0\.0\.1\]|\[?::1\]?|\[IPv6:::1\])/i;
-const LOCAL_IP = /\[(?:127\.0\.0\.1|::1|IPv6:::1)\]/i;
+/** Sticky: tried only where a "[" is (see localIpBeforeBy). */
+const LOCAL_IP = /\[(?:127\.0\.0\.1|::1|IPv6:::1)\]/iy;
 
 /** RFC 3848 / RFC 6531 protocol keywords: does this one say TLS? */
 export function keywordSaysTls(protocol: string): boolean | null {
@@ -96,9 +97,16 @@ function hostOf(s: string | undefined): string | null {
   return h.length > 0 ? h : null;
 }
 
+/**
+ * Does a local-host address literal start before `end`? Tried at each "[" in turn (a header has one
+ * or two): the same first match as searching the whole value, without scanning past `end`.
+ */
 function localIpBeforeBy(v: string, end: number): boolean {
-  const m = LOCAL_IP.exec(v);
-  return m !== null && m.index < end;
+  for (let at = v.indexOf("["); at !== -1 && at < end; at = v.indexOf("[", at + 1)) {
+    LOCAL_IP.lastIndex = at;
+    if (LOCAL_IP.test(v)) return true;
+  }
+  return false;
 }
 
 export function parseReceivedTls(value: string): ReceivedTls {
@@ -119,8 +127,7 @@ export function parseReceivedTls(value: string): ReceivedTls {
     bits: null,
     verify: null,
     format: null,
-    // Every LOCAL_IP match ends in "1]": a cheap test that skips the regex for almost every header.
-    local: LOCAL_FROM.test(v) || (v.includes("1]") && localIpBeforeBy(v, byMatch ? byIndex : v.length)),
+    local: LOCAL_FROM.test(v) || localIpBeforeBy(v, byMatch ? byIndex : v.length),
   };
 
   // Cheap substring checks first: most Received headers carry none of these forms.

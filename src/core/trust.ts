@@ -20,7 +20,7 @@
  */
 import type { ParsedAuthResults } from "./authres/types.js";
 import type { HeaderBlock } from "./headers/header-block.js";
-import { domainMatches, toDomainAscii } from "./domain.js";
+import { matchingEntry, toDomainAscii } from "./domain.js";
 import { reason, type Reason } from "./reason.js";
 
 export interface TrustSettings {
@@ -48,8 +48,7 @@ export function matchTrusted(id: string | null, list: readonly string[]): string
   if (id === null) return null;
   const norm = toDomainAscii(id);
   if (norm.length === 0) return null;
-  for (const entry of list) if (domainMatches(norm, entry)) return entry;
-  return null;
+  return matchingEntry(norm, list);
 }
 
 export interface TrustDecision {

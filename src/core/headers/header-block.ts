@@ -74,7 +74,14 @@ class RawField implements HeaderField {
     this.lname = name.toLowerCase();
   }
   get value(): string {
-    this.#value ??= removeLineBreaks(this.text, this.start, this.end).trim();
+    if (this.#value === null) {
+      // Unfolding starts after the white space that follows the colon (trim() would cut it
+      // anyway): then trim() usually has nothing to cut and returns the joined string itself,
+      // where a cut would return a slice of it that the parsers then read more slowly.
+      let start = this.start;
+      while (start < this.end && isWsp(this.text.charCodeAt(start))) start++;
+      this.#value = removeLineBreaks(this.text, start, this.end).trim();
+    }
     return this.#value;
   }
   toJSON(): HeaderField {
