@@ -36,9 +36,14 @@ export interface TrustSettings {
 export function effectiveTrustedIds(settings: TrustSettings, accountId?: string): string[] {
   const extra = accountId !== undefined ? (settings.accounts?.[accountId] ?? []) : [];
   const out: string[] = [];
+  const seen = new Set<string>(); // lower case
   for (const e of [...settings.trustedAuthservIds, ...extra]) {
     const t = e.trim();
-    if (t.length > 0 && !out.some((o) => o.toLowerCase() === t.toLowerCase())) out.push(t);
+    const key = t.toLowerCase();
+    if (t.length > 0 && !seen.has(key)) {
+      seen.add(key);
+      out.push(t);
+    }
   }
   return out;
 }
