@@ -7,16 +7,21 @@
  * evaluation can compare them directly.
  */
 import { z } from "zod";
+import {
+  ACTION_TYPES,
+  ARC_STATUSES,
+  CONDITION_TYPES,
+  DMARC_SOURCES,
+  SPECIAL_USES,
+  STRING_OPS,
+  TLS_ENCRYPTED,
+  TLS_STRENGTHS,
+  TLS_VERSIONS,
+  VERDICT_LEVELS,
+} from "./vocabulary.js";
 
-export const VERDICT_LEVELS = ["verified", "suspicious", "failed", "unconfigured", "unverified"] as const;
-export const ARC_STATUSES = ["pass", "fail", "none"] as const;
-export const TLS_ENCRYPTED = ["yes", "no", "unknown"] as const;
-export const TLS_VERSIONS = ["TLS1.0", "TLS1.1", "TLS1.2", "TLS1.3"] as const;
-export const TLS_STRENGTHS = ["low", "medium", "high"] as const;
-export const DMARC_SOURCES = ["authres", "virtual", "none"] as const;
-export const STRING_OPS = ["equals", "contains", "startsWith", "endsWith", "matchesDomain"] as const;
-/** Thunderbird's MailFolder.specialUse values a rule may move or copy to. */
-export const SPECIAL_USES = ["inbox", "drafts", "sent", "trash", "templates", "archives", "junk", "outbox"] as const;
+export * from "./vocabulary.js";
+
 
 export type StringOp = (typeof STRING_OPS)[number];
 
@@ -154,18 +159,6 @@ export const trustedResultConditionSchema = z.strictObject({
   trusted: z.boolean(),
 });
 
-export const CONDITION_TYPES = [
-  "methodResult",
-  "property",
-  "verdict",
-  "arc",
-  "tlsEncrypted",
-  "tlsVersionAtLeast",
-  "tlsStrength",
-  "dmarcSource",
-  "fromDomain",
-  "trustedResult",
-] as const;
 
 export const conditionSchema = z.discriminatedUnion(
   "type",
@@ -239,7 +232,6 @@ export const markReadActionSchema = z.strictObject({ type: z.literal("markRead")
 export const flagActionSchema = z.strictObject({ type: z.literal("flag"), flagged: z.boolean() });
 export const markJunkActionSchema = z.strictObject({ type: z.literal("markJunk"), junk: z.boolean() });
 
-export const ACTION_TYPES = ["addTag", "removeTag", "moveTo", "copyTo", "markRead", "flag", "markJunk"] as const;
 
 export const actionSchema = z.discriminatedUnion(
   "type",

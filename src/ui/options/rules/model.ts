@@ -17,32 +17,18 @@ export type TlsStrength = Item<Of<"tlsStrength", "levels">>;
 export type DmarcSource = Item<Of<"dmarcSource", "sources">>;
 export type SpecialUse = Extract<FolderRef, { specialUse: unknown }>["specialUse"];
 
-/** Exactly the members of a union, in a fixed order (checked at compile time both ways). */
-function all<T extends string>() {
-  return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L => list;
-}
-
-export const CONDITION_TYPES = all<ConditionType>()([
-  "methodResult",
-  "property",
-  "verdict",
-  "arc",
-  "tlsEncrypted",
-  "tlsVersionAtLeast",
-  "tlsStrength",
-  "dmarcSource",
-  "fromDomain",
-  "trustedResult",
-]);
-export const ACTION_TYPES = all<ActionType>()(["addTag", "removeTag", "moveTo", "copyTo", "markRead", "flag", "markJunk"]);
-export const VERDICT_LEVELS = all<VerdictLevel>()(["verified", "suspicious", "failed", "unconfigured", "unverified"]);
-export const ARC_STATUSES = all<ArcStatus>()(["pass", "fail", "none"]);
-export const TLS_ENCRYPTED = all<TlsEncrypted>()(["yes", "no", "unknown"]);
-export const TLS_VERSIONS = all<TlsVersion>()(["TLS1.0", "TLS1.1", "TLS1.2", "TLS1.3"]);
-export const TLS_STRENGTHS = all<TlsStrength>()(["low", "medium", "high"]);
-export const DMARC_SOURCES = all<DmarcSource>()(["authres", "virtual", "none"]);
-export const STRING_OPS = all<StringOp>()(["equals", "contains", "startsWith", "endsWith", "matchesDomain"]);
-export const SPECIAL_USES = all<SpecialUse>()(["inbox", "drafts", "sent", "trash", "templates", "archives", "junk", "outbox"]);
+export {
+  ACTION_TYPES,
+  ARC_STATUSES,
+  CONDITION_TYPES,
+  DMARC_SOURCES,
+  SPECIAL_USES,
+  STRING_OPS,
+  TLS_ENCRYPTED,
+  TLS_STRENGTHS,
+  TLS_VERSIONS,
+  VERDICT_LEVELS,
+} from "../../../core/rules/vocabulary.js";
 
 export interface DraftCondition {
   type: ConditionType;
