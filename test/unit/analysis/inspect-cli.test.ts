@@ -1,33 +1,16 @@
 /** `authlens inspect` through run() with a fake Io. */
 import { readFileSync } from "node:fs";
+import { fakeIo } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../../src/cli/io.js";
 import { run } from "../../../src/cli/main.js";
 import { DEMO } from "./helpers.js";
 
-function fakeIo(files: Record<string, string> = {}): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: () => Promise.resolve(""),
-    stdinLines: async function* () {
-      /* no input */
-    },
-    readFile: (p) => {
-      const f = files[p];
-      if (f !== undefined) return Buffer.from(f, "utf8");
-      return readFileSync(new URL(p, DEMO));
-    },
-  };
-}
+
+const disk = (p: string) => readFileSync(new URL(p, DEMO));
 
 describe("authlens inspect", () => {
   it("--json gives the inspect contract for an .eml", async () => {
-    const io = fakeIo();
+    const io = fakeIo({ fallback: disk });
     const code = await run(["inspect", "--json", "--trust", "mx.example.net", "01-authenticated.eml"], io);
     expect(code).toBe(0);
     const j = JSON.parse(io.out.join("")) as Record<string, unknown>;
@@ -46,7 +29,7 @@ describe("authlens inspect", () => {
   });
 
   it("--json ARC hops for the mailing-list demo with a trusted forwarder", async () => {
-    const io = fakeIo();
+    const io = fakeIo({ fallback: disk });
     await run(["inspect", "--json", "--trust", "mx.example.net", "--forwarder", "lists.example.org", "03-mailing-list-arc.eml"], io);
     const j = JSON.parse(io.out.join("")) as { arc: { hops: { instance: number; domain: string; cv: string; results: unknown[] }[] }; verdict: { level: string } };
     expect(j.verdict.level).toBe("verified");
@@ -57,7 +40,7 @@ describe("authlens inspect", () => {
   });
 
   it("readable report", async () => {
-    const io = fakeIo();
+    const io = fakeIo({ fallback: disk });
     expect(await run(["inspect", "05-lookalike-idn.eml", "--trust", "mx.example.net"], io)).toBe(0);
     const text = io.out.join("");
     expect(text).toContain("Verdict: SUSPICIOUS");
@@ -66,7 +49,7 @@ describe("authlens inspect", () => {
   });
 
   it("unconfigured report names the server to trust", async () => {
-    const io = fakeIo();
+    const io = fakeIo({ fallback: disk });
     await run(["inspect", "02-dmarc-fail-cleartext.eml"], io);
     expect(io.out.join("")).toContain("Suggested server to trust: mx.example.net");
   });
@@ -75,7 +58,7 @@ describe("authlens inspect", () => {
     const a = readFileSync(new URL("01-authenticated.eml", DEMO), "utf8");
     const b = readFileSync(new URL("02-dmarc-fail-cleartext.eml", DEMO), "utf8");
     const mbox = `From a@example.com Tue May 14 09:12:03 2024\n${a}\nFrom b@example.com Tue May 14 10:41:17 2024\n${b}\n`;
-    const io = fakeIo({ "box.mbox": mbox });
+    const io = fakeIo({ files: { "box.mbox": mbox }, fallback: disk });
     expect(await run(["inspect", "--json", "--trust", "mx.example.net", "box.mbox"], io)).toBe(0);
     const lines = io.out.join("").trim().split("\n");
     expect(lines).toHaveLength(2);
@@ -83,11 +66,11 @@ describe("authlens inspect", () => {
   });
 
   it("usage errors", async () => {
-    const io = fakeIo();
+    const io = fakeIo({ fallback: disk });
     expect(await run(["inspect"], io)).toBe(2);
     expect(await run(["inspect", "--bogus", "x.eml"], io)).toBe(2);
     expect(await run(["inspect", "missing.eml"], io)).toBe(2);
-    const help = fakeIo();
+    const help = fakeIo({ fallback: disk });
     expect(await run(["inspect", "--help"], help)).toBe(0);
     expect(help.out.join("")).toContain("--forwarder DOMAIN");
   });

@@ -1,34 +1,8 @@
 /** `authlens parse` through run() with a fake Io. */
+import { fakeIo } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/main.js";
-import type { Io } from "../../../src/cli/io.js";
 
-interface FakeIo extends Io {
-  out: string[];
-  err: string[];
-}
-
-function fakeIo(stdin = "", lines: string[] = []): FakeIo {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: () => Promise.resolve(stdin),
-    stdinLines: async function* () {
-      for (const l of lines) {
-        yield l;
-        // Let the consumer run between lines, as with a real stream.
-        await Promise.resolve();
-      }
-    },
-    readFile: () => {
-      throw new Error("no files in this test");
-    },
-  };
-}
 
 const VALUE = "example.com; dkim=pass (good signature) header.d=example.com; dmarc=pass action=none header.from=example.com";
 
@@ -81,14 +55,14 @@ describe("authlens parse", () => {
   });
 
   it("reads the value from stdin when no argument is given", async () => {
-    const io = fakeIo("a.example; spf=pass\n");
+    const io = fakeIo({ stdin: "a.example; spf=pass\n" });
     expect(await run(["parse", "--json"], io)).toBe(0);
     expect(JSON.parse(io.out.join(""))).toMatchObject({ authservId: "a.example", diagnostics: [] });
   });
 
   it("--jsonl: one JSON object per input line, in order; bad lines give an error object", async () => {
     const lines = [JSON.stringify("a.example; spf=pass"), "not json", JSON.stringify(42), "", JSON.stringify("i=1; b.example; none")];
-    const io = fakeIo("", lines);
+    const io = fakeIo({ lines });
     expect(await run(["parse", "--jsonl", "--arc"], io)).toBe(1);
     const out = io.out.join("").split("\n");
     expect(out.pop()).toBe("");

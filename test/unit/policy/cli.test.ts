@@ -1,33 +1,9 @@
 /** `authlens policy check` and `authlens policy schema` through run() with a fake Io. */
+import { fakeIo } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../../src/cli/io.js";
 import { run } from "../../../src/cli/main.js";
 import { policyJsonSchemaText } from "../../../src/core/policy/index.js";
 
-interface FakeIo extends Io {
-  out: string[];
-  err: string[];
-}
-
-function fakeIo(files: Record<string, string> = {}, stdin = ""): FakeIo {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: () => Promise.resolve(stdin),
-    stdinLines: async function* () {
-      yield* [];
-    },
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
-      return Buffer.from(text, "utf8");
-    },
-  };
-}
 
 const ENTRY = {
   trustedAuthservIds: ["mx.example.net"],
@@ -59,7 +35,7 @@ describe("authlens policy", () => {
   });
 
   it("check: a valid policies.json exits 0 with a summary", async () => {
-    const io = fakeIo({ "policies.json": wrap(ENTRY) });
+    const io = fakeIo({ files: { "policies.json": wrap(ENTRY) } });
     expect(await run(["policy", "check", "policies.json"], io)).toBe(0);
     const text = io.out.join("");
     expect(text).toContain(`policies.json (${BASE}): valid AuthLens policy`);
@@ -70,19 +46,19 @@ describe("authlens policy", () => {
   });
 
   it("check: a bare settings object", async () => {
-    const io = fakeIo({ "authlens.json": JSON.stringify(ENTRY) });
+    const io = fakeIo({ files: { "authlens.json": JSON.stringify(ENTRY) } });
     expect(await run(["policy", "check", "authlens.json"], io)).toBe(0);
     expect(io.out.join("")).toContain("authlens.json: valid AuthLens policy");
   });
 
   it("check: standard input", async () => {
-    const io = fakeIo({}, JSON.stringify({ showBadge: 1 }));
+    const io = fakeIo({ stdin: JSON.stringify({ showBadge: 1 }) });
     expect(await run(["policy", "check", "-"], io)).toBe(0);
     expect(io.out.join("")).toContain("showBadge: true");
   });
 
   it("check: every problem with its full path, exit 1", async () => {
-    const io = fakeIo({ "policies.json": wrap({ ...ENTRY, bannerMode: "sometimes", locked: ["rules"], showBadge: "yes", colour: 1 }) });
+    const io = fakeIo({ files: { "policies.json": wrap({ ...ENTRY, bannerMode: "sometimes", locked: ["rules"], showBadge: "yes", colour: 1 }) } });
     expect(await run(["policy", "check", "policies.json"], io)).toBe(1);
     const lines = io.out.join("").split("\n");
     expect(lines[0]).toBe(`policies.json (${BASE}): 4 problems`);
@@ -93,19 +69,19 @@ describe("authlens policy", () => {
   });
 
   it("check: a rule's problem names the rule's path", async () => {
-    const io = fakeIo({ "p.json": JSON.stringify({ adminRules: [{ id: "x", name: "X", conditions: [{ type: "methodResult", method: "tls", results: ["pass"] }], actions: [{ type: "delete" }] }] }) });
+    const io = fakeIo({ files: { "p.json": JSON.stringify({ adminRules: [{ id: "x", name: "X", conditions: [{ type: "methodResult", method: "tls", results: ["pass"] }], actions: [{ type: "delete" }] }] }) } });
     expect(await run(["policy", "check", "p.json"], io)).toBe(1);
     expect(io.out.join("")).toMatch(/adminRules\[0\]\.actions\[0\](\.type)?: unknown action type/);
   });
 
   it("check: a policies.json without the AuthLens entry, or not JSON, exits 1", async () => {
-    const missing = fakeIo({ "p.json": JSON.stringify({ policies: { "3rdparty": { Extensions: { "other@example.org": {} } } } }) });
+    const missing = fakeIo({ files: { "p.json": JSON.stringify({ policies: { "3rdparty": { Extensions: { "other@example.org": {} } } } }) } });
     expect(await run(["policy", "check", "p.json"], missing)).toBe(1);
     expect(missing.out.join("")).toContain(`no ${BASE}`);
-    const broken = fakeIo({ "p.json": "{ not json" });
+    const broken = fakeIo({ files: { "p.json": "{ not json" } });
     expect(await run(["policy", "check", "p.json"], broken)).toBe(1);
     expect(broken.out.join("")).toContain("not valid JSON");
-    const notObject = fakeIo({ "p.json": wrap("text") });
+    const notObject = fakeIo({ files: { "p.json": wrap("text") } });
     expect(await run(["policy", "check", "p.json"], notObject)).toBe(1);
     expect(notObject.out.join("")).toContain(`${BASE}: the policy must be a JSON object, found string`);
   });
@@ -119,7 +95,7 @@ describe("authlens policy", () => {
   });
 
   it("check --json", async () => {
-    const io = fakeIo({ "p.json": JSON.stringify({ showBadge: "maybe", bannerMode: "off" }) });
+    const io = fakeIo({ files: { "p.json": JSON.stringify({ showBadge: "maybe", bannerMode: "off" }) } });
     expect(await run(["policy", "check", "--json", "p.json"], io)).toBe(1);
     const result = JSON.parse(io.out.join("")) as { valid: boolean; path: string; problems: { path: string }[]; policy: unknown };
     expect(result.valid).toBe(false);

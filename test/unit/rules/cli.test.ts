@@ -1,8 +1,8 @@
 /** `authlens rules` through run() with a fake Io, on the demo fixtures (mx.example.net trusted). */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fakeIo } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../../src/cli/io.js";
 import { run } from "../../../src/cli/main.js";
 import { EXAMPLE_RULES } from "../../../src/core/rules/index.js";
 import { DEMO } from "./helpers.js";
@@ -10,25 +10,6 @@ import { DEMO } from "./helpers.js";
 const DEMO_DIR = fileURLToPath(DEMO);
 
 /** Virtual files by name; anything else is read from disk (absolute paths) or the demo folder. */
-function fakeIo(files: Record<string, string> = {}): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: () => Promise.resolve(""),
-    stdinLines: async function* () {
-      /* no input */
-    },
-    readFile: (p) => {
-      const f = files[p];
-      if (f !== undefined) return Buffer.from(f, "utf8");
-      return p.startsWith("/") ? readFileSync(p) : readFileSync(new URL(p, DEMO));
-    },
-  };
-}
 
 const enabledExamples = EXAMPLE_RULES.map((r) => ({ ...r, enabled: true }));
 const RULES = JSON.stringify({
@@ -59,18 +40,20 @@ function jsonLines(io: { out: string[] }): unknown[] {
     .map((l) => JSON.parse(l) as unknown);
 }
 
+const disk = (p: string) => (p.startsWith("/") ? readFileSync(p) : readFileSync(new URL(p, DEMO)));
+
 describe("authlens rules test", () => {
   it("is listed in the top-level help, and has its own", async () => {
-    const io = fakeIo();
+    const io = fakeIo({ fallback: disk });
     expect(await run(["--help"], io)).toBe(0);
     expect(io.out.join("")).toMatch(/rules\s+Dry-run filter rules/);
-    const h = fakeIo();
+    const h = fakeIo({ fallback: disk });
     expect(await run(["rules", "test", "--help"], h)).toBe(0);
     expect(h.out.join("")).toContain("--rules FILE");
   });
 
   it("--json on the demo folder: which rules match, which actions, in order", async () => {
-    const io = fakeIo({ "rules.json": RULES });
+    const io = fakeIo({ files: { "rules.json": RULES }, fallback: disk });
     const code = await run(["rules", "test", "--json", "--rules", "rules.json", "--trust", "mx.example.net", DEMO_DIR], io);
     expect(io.err).toEqual([]);
     expect(code).toBe(0);
@@ -107,14 +90,14 @@ describe("authlens rules test", () => {
   });
 
   it("without --trust nothing is trusted, so no result-based rule matches", async () => {
-    const io = fakeIo({ "rules.json": RULES });
+    const io = fakeIo({ files: { "rules.json": RULES }, fallback: disk });
     expect(await run(["rules", "test", "--json", "--rules", "rules.json", DEMO_DIR], io)).toBe(0);
     const summary = jsonLines(io).at(-1) as { summary: { matches: Record<string, number> } };
     expect(Object.values(summary.summary.matches)).toEqual([0, 0, 0, 0]);
   });
 
   it("text output for one .eml", async () => {
-    const io = fakeIo({ "rules.json": RULES });
+    const io = fakeIo({ files: { "rules.json": RULES }, fallback: disk });
     expect(await run(["rules", "test", "--rules", "rules.json", "--trust", "mx.example.net", "01-authenticated.eml"], io)).toBe(0);
     const text = io.out.join("");
     expect(text).toContain("01-authenticated.eml: verified; 2 of 4 rule(s) match");
@@ -126,11 +109,11 @@ describe("authlens rules test", () => {
   });
 
   it("disabled rules are not evaluated unless --all", async () => {
-    const io = fakeIo({ "ex.json": JSON.stringify(EXAMPLE_RULES) });
+    const io = fakeIo({ files: { "ex.json": JSON.stringify(EXAMPLE_RULES) }, fallback: disk });
     expect(await run(["rules", "test", "--rules", "ex.json", "--trust", "mx.example.net", "01-authenticated.eml"], io)).toBe(0);
     expect(io.out.join("")).toContain("3 disabled rule(s) not evaluated");
     expect(io.out.join("")).toContain("0 of 0 rule(s) match");
-    const all = fakeIo({ "ex.json": JSON.stringify(EXAMPLE_RULES) });
+    const all = fakeIo({ files: { "ex.json": JSON.stringify(EXAMPLE_RULES) }, fallback: disk });
     await run(["rules", "test", "--all", "--rules", "ex.json", "--trust", "mx.example.net", "01-authenticated.eml"], all);
     expect(all.out.join("")).toContain("1 of 3 rule(s) match");
   });
@@ -139,7 +122,7 @@ describe("authlens rules test", () => {
     const mbox = ["01-authenticated.eml", "02-dmarc-fail-cleartext.eml"]
       .map((f) => `From MAILER-DAEMON Tue May 14 09:12:04 2024\n${readFileSync(new URL(f, DEMO), "utf8").replace(/\r\n/g, "\n")}\n`)
       .join("");
-    const io = fakeIo({ "rules.json": RULES, "box.mbox": mbox });
+    const io = fakeIo({ files: { "rules.json": RULES, "box.mbox": mbox }, fallback: disk });
     expect(await run(["rules", "test", "--json", "--rules", "rules.json", "--trust", "mx.example.net", "box.mbox"], io)).toBe(0);
     const lines = jsonLines(io) as Line[];
     expect(lines.slice(0, 2).map((l) => [l.message, l.verdict])).toEqual([
@@ -163,7 +146,7 @@ describe("authlens rules test", () => {
         },
       },
     };
-    const io = fakeIo({ "policies.json": JSON.stringify(policies) });
+    const io = fakeIo({ files: { "policies.json": JSON.stringify(policies) }, fallback: disk });
     const code = await run(["rules", "test", "--json", "--rules", "policies.json", "--trust", "mx.example.net", "02-dmarc-fail-cleartext.eml"], io);
     expect(code).toBe(1);
     const err = io.err.join("");
@@ -186,7 +169,7 @@ describe("authlens rules test", () => {
       [["rules", "test", "--bogus"], /Unknown option/],
     ];
     for (const [argv, message] of cases) {
-      const io = fakeIo({ "rules.json": RULES, "broken.json": "{", "num.json": "42" });
+      const io = fakeIo({ files: { "rules.json": RULES, "broken.json": "{", "num.json": "42" }, fallback: disk });
       io.readFile = ((orig) => (p: string) => {
         if (p === "nope.json") throw new Error("ENOENT");
         return orig(p);
@@ -197,11 +180,11 @@ describe("authlens rules test", () => {
   });
 
   it("rules examples prints a valid rules file", async () => {
-    const io = fakeIo();
+    const io = fakeIo({ fallback: disk });
     expect(await run(["rules", "examples"], io)).toBe(0);
     const doc = JSON.parse(io.out.join("")) as { rules: unknown[] };
     expect(doc.rules).toEqual(JSON.parse(JSON.stringify(EXAMPLE_RULES)));
-    const back = fakeIo({ "ex.json": io.out.join("") });
+    const back = fakeIo({ files: { "ex.json": io.out.join("") }, fallback: disk });
     expect(await run(["rules", "test", "--rules", "ex.json", "08-no-auth.eml"], back)).toBe(0);
   });
 });

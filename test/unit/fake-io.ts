@@ -1,0 +1,42 @@
+/** The CLI's Io for tests: captured output, given standard input, files from a map (or a fallback). */
+import type { Io } from "../../src/cli/io.js";
+
+export interface FakeIo extends Io {
+  out: string[];
+  err: string[];
+}
+
+export interface FakeIoOptions {
+  /** Files by path, as text. */
+  files?: Record<string, string>;
+  /** Read a path not in `files` (e.g. from the fixtures on disk); without it such a read fails. */
+  fallback?: (path: string) => Buffer;
+  stdin?: string;
+  /** Standard input as lines, delivered one at a time like a stream. */
+  lines?: string[];
+}
+
+export function fakeIo({ files = {}, fallback, stdin = "", lines = [] }: FakeIoOptions = {}): FakeIo {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readStdin: () => Promise.resolve(stdin),
+    stdinLines: async function* () {
+      for (const l of lines) {
+        yield l;
+        // Let the consumer run between lines, as with a real stream.
+        await Promise.resolve();
+      }
+    },
+    readFile: (path) => {
+      const text = files[path];
+      if (text !== undefined) return Buffer.from(text, "utf8");
+      if (fallback) return fallback(path);
+      throw new Error(`ENOENT: no such file, open '${path}'`);
+    },
+  };
+}
