@@ -1,4 +1,5 @@
 /** `authlens parse` through run() with a fake Io. */
+import type { Io } from "../../../src/cli/io.js";
 import { fakeIo } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/main.js";
