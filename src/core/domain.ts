@@ -100,17 +100,6 @@ export function alignment(domain: string | null, fromDomain: string | null): Ali
   return orgDomain(domain) === orgDomain(fromDomain) ? "relaxed" : "none";
 }
 
-/** `id` equals `entry`, or `entry` is `@parent` and `id` is parent or one of its subdomains. */
-export function domainMatches(id: string, entry: string): boolean {
-  const e = entry.trim();
-  if (e.startsWith("@")) {
-    const parent = toDomainAscii(e.slice(1));
-    if (parent.length === 0) return false;
-    return id === parent || id.endsWith("." + parent);
-  }
-  return id === toDomainAscii(e);
-}
-
 /** A list entry, normalised: an exact name, or `@parent` (parent and its subdomains); neither if empty. */
 interface ListEntry {
   entry: string;
