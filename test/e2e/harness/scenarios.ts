@@ -18,7 +18,7 @@ export function scenarios(root: string): Scenario[] {
   const hostile = fixtures(root, "hostile");
   const arc = demo.find((f) => f.file.startsWith("03-"));
   if (!arc) throw new Error("test/fixtures/demo/03-*.eml (the ARC fixture) is missing");
-  const managed = { trustedAuthservIds: ["mx.example.net"], bannerMode: "failures", lockedSettings: ["trustedAuthservIds"] };
+  const managed = { trustedAuthservIds: ["mx.example.net"], bannerMode: "failures", locked: ["trustedAuthservIds"] };
   const expected = demo.map((f) => ({ file: f.file, subject: f.subject, level: DEMO_VERDICTS[f.file] ?? "unknown" }));
   const rulesMail = {
     tls: demo.find((f) => f.file.startsWith("01-")),
