@@ -6,7 +6,7 @@
  *   authlens parse --jsonl [--arc] [--strict]          JSON string per stdin line -> JSON object per line
  */
 import { formatParsedTable, toContractObject } from "../../core/authres/format.js";
-import { parseAuthResults } from "../../core/authres/parse.js";
+import { failedParse, parseAuthResults } from "../../core/authres/parse.js";
 import type { ParseOptions, ParsedAuthResults } from "../../core/authres/types.js";
 import type { Command } from "./index.js";
 import { parseCommandArgs } from "../args.js";
@@ -85,21 +85,10 @@ function parseJsonLine(line: string, lineNo: number, options: ParseOptions): Par
   try {
     value = JSON.parse(line);
   } catch {
-    return inputError(`line ${lineNo}: not valid JSON (expected a JSON string)`);
+    return failedParse(`line ${lineNo}: not valid JSON (expected a JSON string)`);
   }
-  if (typeof value !== "string") return inputError(`line ${lineNo}: expected a JSON string, got ${value === null ? "null" : typeof value}`);
+  if (typeof value !== "string") return failedParse(`line ${lineNo}: expected a JSON string, got ${value === null ? "null" : typeof value}`);
   return parseAuthResults(value, options);
-}
-
-function inputError(message: string): ParsedAuthResults {
-  return {
-    authservId: null,
-    version: null,
-    instance: null,
-    none: false,
-    results: [],
-    diagnostics: [{ severity: "error", message, offset: 0 }],
-  };
 }
 
 function hasError(parsed: ParsedAuthResults): boolean {

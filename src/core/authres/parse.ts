@@ -39,7 +39,7 @@ export function parseAuthResults(value: string, options?: ParseOptions): ParsedA
   const strict = options?.strict === true;
   const arc = options?.arc === true;
   if (typeof value !== "string") {
-    return failed(`header value is not a string (got ${value === null ? "null" : typeof value})`);
+    return failedParse(`header value is not a string (got ${value === null ? "null" : typeof value})`);
   }
   try {
     return new AuthResParser(value, strict, arc).parse();
@@ -47,11 +47,12 @@ export function parseAuthResults(value: string, options?: ParseOptions): ParsedA
     // Not expected: the parser is written not to throw. Kept so that a bug can never take
     // down the caller (RFC 8601 §7.8: be robust against malformed header fields).
     const message = err instanceof Error ? err.message : String(err);
-    return failed(`internal parser error: ${message}`);
+    return failedParse(`internal parser error: ${message}`);
   }
 }
 
-function failed(message: string): ParsedAuthResults {
+/** A parse that read nothing, with one error (bad input to a caller, or an internal error). */
+export function failedParse(message: string): ParsedAuthResults {
   return {
     authservId: null,
     version: null,
