@@ -12,15 +12,25 @@ export interface MessageAnalysis {
   source: HeaderSource;
 }
 
-const cache = new Map<number, MessageAnalysis>();
+/** Finished and in-flight analyses: a display that follows a pre-read joins it instead of reading again. */
+const cache = new Map<number, Promise<MessageAnalysis>>();
 const CACHE_LIMIT = 500;
-/** Bumped when settings change: an analysis begun under the old settings is not cached. */
-let epoch = 0;
-
-export async function analyse(message: MessageHeader, useCache = true): Promise<MessageAnalysis> {
-  const hit = useCache ? cache.get(message.id) : undefined;
+export function analyse(message: MessageHeader, useCache = true): Promise<MessageAnalysis> {
+  if (!useCache) return analyseNow(message);
+  const hit = cache.get(message.id);
   if (hit) return hit;
-  const started = epoch;
+  const pending = analyseNow(message);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
+  cache.set(message.id, pending);
+  // A failed read is not kept: the next display tries again. (A settings change empties the cache,
+  // so an analysis begun under the old settings is not kept either.)
+  pending.catch(() => {
+    if (cache.get(message.id) === pending) cache.delete(message.id);
+  });
+  return pending;
+}
+
+async function analyseNow(message: MessageHeader): Promise<MessageAnalysis> {
   const [read, { settings }] = await Promise.all([readHeaders(message.id), getSettings()]);
   const accountId = message.folder?.accountId;
   const analysis = analyzeMessage(toHeaderBlock(read), {
@@ -29,15 +39,9 @@ export async function analyse(message: MessageHeader, useCache = true): Promise<
     trustedForwarders: settings.trustedForwarders,
     accountId,
   });
-  const entry = { analysis, headersText: headersAsText(read), source: read.source };
-  if (useCache && started === epoch) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
-    cache.set(message.id, entry);
-  }
-  return entry;
+  return { analysis, headersText: headersAsText(read), source: read.source };
 }
 
 export function clearAnalysisCache(): void {
-  epoch++;
   cache.clear();
 }

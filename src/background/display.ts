@@ -114,6 +114,13 @@ export function startDisplay(): void {
     if (tab.id === undefined) return;
     void showTab(tab.id, displayedList(displayed), started);
   });
+  // Thunderbird announces a selection 30–60 ms before it has displayed the message: reading the
+  // headers then means the display usually finds the analysis done. Only the button waits for the
+  // display (it must never show a verdict beside the previous message).
+  messenger.mailTabs.onSelectedMessagesChanged.addListener((_tab, selected) => {
+    const list = displayedList(selected);
+    if (list.length === 1 && list[0]) analyse(list[0]).catch(() => undefined);
+  });
   messenger.accounts.onUpdated.addListener(() => accountNames.clear());
   messenger.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
