@@ -3,6 +3,7 @@ import { startDisplay } from "./display.js";
 import { registerBanner } from "./banner-script.js";
 import { startRouter } from "./router.js";
 import { startTriggers } from "./rules/triggers.js";
+import { exposeTabViews } from "./tab-views.js";
 
 /** Registers every listener. Listeners must be registered synchronously at start-up (event page). */
 export async function start(): Promise<void> {
@@ -11,6 +12,7 @@ export async function start(): Promise<void> {
   messenger.runtime.onStartup.addListener(() => undefined);
   startDisplay();
   startRouter();
+  exposeTabViews();
   startTriggers();
   await registerBanner();
   const manifest = messenger.runtime.getManifest();

@@ -2,7 +2,7 @@
  * What each tab's button and popup show, and a cache of analyses per message (dropped when the
  * settings change). The popup and the banner read a tab's view; they never analyse.
  */
-import type { TabView } from "../ui/view-types.js";
+import { TAB_VIEW_BRIDGE, type TabView, type TabViewBridge } from "../ui/view-types.js";
 
 const views = new Map<number, TabView>();
 const waiters = new Map<number, Array<(v: TabView) => void>>();
@@ -71,4 +71,13 @@ export function forgetTab(tabId: number): void {
 
 export function allTabIds(): number[] {
   return [...views.keys()];
+}
+
+/** Lets the popup read a finished view synchronously (see TAB_VIEW_BRIDGE). */
+export function exposeTabViews(): void {
+  const finished: TabViewBridge = (tabId) => {
+    const view = views.get(tabId);
+    return view && view.state !== "working" ? view : undefined;
+  };
+  Object.assign(globalThis, { [TAB_VIEW_BRIDGE]: finished });
 }

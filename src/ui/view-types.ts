@@ -9,6 +9,15 @@ export interface MessageSummary {
   accountName: string | null;
 }
 
+/**
+ * The popup reads its tab's finished view straight from the background page when that page is
+ * running (extension.getBackgroundPage() is synchronous), so its first frame already shows the
+ * verdict; otherwise it asks with a runtime message. This names the function the background puts
+ * on its window for that.
+ */
+export const TAB_VIEW_BRIDGE = "authlensFinishedTabView";
+export type TabViewBridge = (tabId: number) => TabView | undefined;
+
 export type TabView =
   | { state: "neutral"; count: number }
   | { state: "working"; messageId: number }

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { messenger } from "../../background/api.js";
 import type { TabView, UiRequest } from "../view-types.js";
 import { t } from "../shared/i18n.js";
-import { earlyView } from "./early-view.js";
+import { earlyView, immediateView } from "./early-view.js";
 import { authenticationSection } from "./sections/authentication.js";
 import { forwardingSection } from "./sections/forwarding.js";
 import { otherMethodsSection } from "./sections/other-methods.js";
@@ -22,10 +22,10 @@ export class AuthlensPopup extends LitElement {
   static override styles = popupStyles;
   static override properties = { view: { state: true }, status: { state: true }, rawOpen: { state: true } };
 
-  view: TabView | null | undefined = undefined;
+  view: TabView | null | undefined = immediateView?.view;
   status = "";
   rawOpen = false;
-  private tabId: number | undefined;
+  private tabId: number | undefined = immediateView?.tabId;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,10 +1,11 @@
 /**
- * Asks the background for the tab's view as soon as the popup's script starts, before lit and the
- * components are evaluated, so the answer is on its way while they load. User Timing marks
- * (`authlens:*`) let the benchmarks see where the popup's time goes.
+ * The tab's view, as soon as the popup's script starts: read synchronously from the running
+ * background page when it has a finished view (the first frame then shows the verdict), else asked
+ * for with a runtime message, which is on its way while lit and the components are evaluated.
+ * User Timing marks (`authlens:*`) let the benchmarks see where the popup's time goes.
  */
 import { messenger } from "../../background/api.js";
-import type { TabView } from "../view-types.js";
+import { TAB_VIEW_BRIDGE, type TabView, type TabViewBridge } from "../view-types.js";
 
 performance.mark("authlens:script");
 
@@ -13,16 +14,34 @@ export interface EarlyView {
   view: TabView | null;
 }
 
-/** The tab this popup belongs to: in its address (set by the background), else the active tab. */
-async function popupTab(): Promise<number | undefined> {
+/** The tab this popup belongs to, from its address (set by the background). */
+function tabFromUrl(): number | undefined {
   const fromUrl = Number(new URLSearchParams(location.search).get("tab"));
-  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
-  const [tab] = await messenger.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : undefined;
 }
 
-export const earlyView: Promise<EarlyView> = (async () => {
-  const tabId = await popupTab();
+/** The view, copied out of the background page (a reference would die if that page is unloaded). */
+function finishedViewNow(tabId: number | undefined): TabView | undefined {
+  if (tabId === undefined) return undefined;
+  try {
+    const background = (messenger.extension as unknown as { getBackgroundPage(): Window | null }).getBackgroundPage();
+    const bridge = (background as unknown as Record<string, TabViewBridge | undefined> | null)?.[TAB_VIEW_BRIDGE];
+    const view = typeof bridge === "function" ? bridge(tabId) : undefined;
+    return view === undefined ? undefined : structuredClone(view);
+  } catch {
+    return undefined;
+  }
+}
+
+const urlTab = tabFromUrl();
+const immediate = finishedViewNow(urlTab);
+if (immediate) performance.mark("authlens:view");
+
+/** The view when it could be had synchronously, before the first render. */
+export const immediateView: EarlyView | undefined = immediate ? { tabId: urlTab, view: immediate } : undefined;
+
+export const earlyView: Promise<EarlyView> = immediateView ? Promise.resolve(immediateView) : (async () => {
+  const tabId = urlTab ?? (await messenger.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   const view = tabId === undefined ? null : ((await messenger.runtime.sendMessage({ type: "view", tabId })) as TabView | null);
   performance.mark("authlens:view");
   return { tabId, view };
