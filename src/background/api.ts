@@ -14,7 +14,7 @@ export type HeadersDictionary = Record<string, string[]>;
 
 export interface MessagesExtras {
   /** Thunderbird 147+: all headers without MIME parsing; much faster than getFull. */
-  getHeaders?: (messageId: number) => Promise<HeadersDictionary>;
+  getHeaders?: (messageId: number, options?: { decodeHeaders?: boolean }) => Promise<HeadersDictionary>;
 }
 
 export type ThunderbirdApi = Omit<Messenger, "messages"> & {

@@ -19,14 +19,12 @@ export interface ReadHeaders {
 export async function readHeaders(messageId: number): Promise<ReadHeaders> {
   const api = messenger.messages;
   if (typeof api.getHeaders === "function") {
-    const headers = lowerKeys(await api.getHeaders(messageId));
-    // getHeaders hands raw 8-bit header bytes over one char per byte and drops some of them
-    // (seen in Thunderbird 153 with RFC 6532 UTF-8 headers). Such a message is read raw instead.
+    // Undecoded: about twice as fast (no RFC 2047 decoding of every value, which AuthLens does not
+    // need), folding kept, and RFC 6532 UTF-8 bytes intact (the decoded form mangles them).
+    const headers = lowerKeys(await api.getHeaders(messageId, { decodeHeaders: false }));
     // With several Authentication-Results, their order against the Received lines matters (a
     // forged copy sits below the receiving hop) and only the raw block has it.
-    if (!hasEightBit(headers) && (headers["authentication-results"]?.length ?? 0) < 2) {
-      return { source: "getHeaders", headers, raw: null };
-    }
+    if ((headers["authentication-results"]?.length ?? 0) < 2) return { source: "getHeaders", headers, raw: null };
     return readRaw(messageId);
   }
   try {
@@ -48,22 +46,31 @@ async function readRaw(messageId: number): Promise<ReadHeaders> {
   return { source: "getRaw", headers: {}, raw: text.slice(0, headerBlockEnd(text)) };
 }
 
-function hasEightBit(headers: HeadersDictionary): boolean {
-  for (const values of Object.values(headers)) {
-    for (const v of values) {
-      for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x7f) return true;
-    }
+const utf8 = new TextDecoder("utf-8");
+
+/**
+ * Undecoded header values come one char per byte: 8-bit bytes (RFC 6532 UTF-8 addresses and
+ * domains) are decoded here as UTF-8, as getRaw's text would be. A value with a char above 0xFF is
+ * already text and left alone.
+ */
+export function bytesToText(value: string): string {
+  let eightBit = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0xff) return value;
+    if (c > 0x7f) eightBit = true;
   }
-  return false;
+  if (!eightBit) return value;
+  const bytes = new Uint8Array(value.length);
+  for (let i = 0; i < value.length; i++) bytes[i] = value.charCodeAt(i);
+  return utf8.decode(bytes);
 }
 
 function lowerKeys(dict: HeadersDictionary): HeadersDictionary {
   const out: HeadersDictionary = {};
-  for (const [k, v] of Object.entries(dict)) out[k.toLowerCase()] = [...(out[k.toLowerCase()] ?? []), ...v];
+  for (const [k, v] of Object.entries(dict)) out[k.toLowerCase()] = [...(out[k.toLowerCase()] ?? []), ...v.map(bytesToText)];
   return out;
 }
-
-
 
 /** Offset of the blank line that ends the top-level header block (or the end of the text). */
 function headerBlockEnd(text: string): number {
