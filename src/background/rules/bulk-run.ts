@@ -1,13 +1,13 @@
 /**
  * "Apply AuthLens rules to this folder…": a dry run that counts what each rule would match, then
  * the real run, with progress (done / total) and cancel. Messages are listed page by page and
- * handled with a bounded number in flight; nothing per message is kept but counters, so memory
- * stays bounded. A run cut short (cancel, quit) can simply be run again: the journal skips what
+ * handled with a bounded number in flight; nothing per message is kept but counters and the
+ * journal's keys, so memory stays bounded. A run cut short (cancel, quit) can simply be run again: the journal skips what
  * was done.
  */
 import { messenger } from "../api.js";
 import { runRulesOn } from "./engine.js";
-import { logActions, type LogEntry } from "./action-log.js";
+import { batchedLog, type LogEntry } from "./action-log.js";
 import { FolderResolver } from "./folders.js";
 import { batchedJournal, type Journal } from "./journal.js";
 import { forEachBounded } from "./pool.js";
@@ -50,13 +50,13 @@ export function cancelBulk(runId: number): void {
   if (run && run.status.state === "running") run.cancelled = true;
 }
 
-/** Pages of a folder's messages; the next page is already being listed while one is handled. */
-export async function* folderMessages(folderId: string): AsyncGenerator<MessageHeader[]> {
+/** A folder's messages, listed page by page; the next page is already being listed while one is handled. */
+export async function* folderMessages(folderId: string): AsyncGenerator<MessageHeader> {
   let next: Promise<messenger.messages.MessageList> | null = messenger.messages.list(folderId as never);
   while (next) {
     const page: messenger.messages.MessageList = await next;
     next = page.id ? messenger.messages.continueList(page.id) : null;
-    yield page.messages;
+    yield* page.messages;
   }
 }
 
@@ -89,37 +89,36 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
   const resolver = new FolderResolver();
   void (async () => {
     let journal: Journal | undefined;
+    const log = batchedLog();
     try {
       journal = await batchedJournal(ruleSet.version);
-      for await (const page of folderMessages(folderId)) {
-        if (run.cancelled) break;
-        const log: LogEntry[] = [];
-        await forEachBounded(
-          page,
-          IN_FLIGHT,
-          async (m) => {
-            try {
-              const outcome = await runRulesOn(m, { ruleSet, resolver, trigger: "folder", dryRun, journal: journal as Journal, log });
-              for (const id of outcome.matched) status.matched[id] = (status.matched[id] ?? 0) + 1;
-              if (outcome.status === "alreadyDone") status.alreadyDone++;
-              if (outcome.status === "acted") {
-                status.acted++;
-                if (!outcome.complete) status.failed++;
-              }
-            } catch (err) {
-              status.failed++;
-              console.warn(`AuthLens: rules on <${m.headerMessageId}>:`, err);
+      const opened = journal;
+      await forEachBounded(
+        folderMessages(folderId),
+        IN_FLIGHT,
+        async (m) => {
+          try {
+            const entries: LogEntry[] = [];
+            const outcome = await runRulesOn(m, { ruleSet, resolver, trigger: "folder", dryRun, journal: opened, log: entries });
+            log.add(entries);
+            for (const id of outcome.matched) status.matched[id] = (status.matched[id] ?? 0) + 1;
+            if (outcome.status === "alreadyDone") status.alreadyDone++;
+            if (outcome.status === "acted") {
+              status.acted++;
+              if (!outcome.complete) status.failed++;
             }
-            status.done++;
-          },
-          () => run.cancelled,
-        );
-        // One write per page for the record and the log.
-        await Promise.all([journal.flush(), logActions(log)]);
-      }
+          } catch (err) {
+            status.failed++;
+            console.warn(`AuthLens: rules on <${m.headerMessageId}>:`, err);
+          }
+          status.done++;
+        },
+        () => run.cancelled,
+      );
+      await Promise.all([journal.flush(), log.close()]);
       status.state = run.cancelled ? "cancelled" : "done";
     } catch (err) {
-      await journal?.flush().catch(() => undefined);
+      await Promise.all([journal?.flush(), log.close()].map((p) => p?.catch(() => undefined)));
       status.state = "failed";
       status.error = err instanceof Error ? err.message : String(err);
     } finally {

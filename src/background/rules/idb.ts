@@ -24,6 +24,16 @@ export function db(): Promise<IDBDatabase> {
   return dbPromise;
 }
 
+/**
+ * A write transaction. "relaxed": committed once the operating system has the data, without
+ * waiting for it to reach the disk. What is written here may be lost in a power cut without harm:
+ * every action is idempotent (see journal.ts), so a lost record means a second look, never a
+ * second action; a lost log line is a lost log line.
+ */
+export async function writeTransaction(store: string): Promise<IDBTransaction> {
+  return (await db()).transaction(store, "readwrite", { durability: "relaxed" });
+}
+
 export function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);

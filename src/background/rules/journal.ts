@@ -7,7 +7,7 @@
  * happens only while the message is still in its folder. So a quit before a record reaches the
  * disk never leads to a second action, only to a second look.
  */
-import { committed, db, JOURNAL, request } from "./idb.js";
+import { committed, db, JOURNAL, request, writeTransaction } from "./idb.js";
 
 const key = (version: string, messageKey: string) => `${version}\u0000${messageKey}`;
 
@@ -20,7 +20,7 @@ export interface Journal {
 
 async function write(version: string, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  const tx = (await db()).transaction(JOURNAL, "readwrite");
+  const tx = await writeTransaction(JOURNAL);
   const store = tx.objectStore(JOURNAL);
   const at = Date.now();
   for (const k of keys) store.put({ state: "done", at }, key(version, k));
@@ -83,7 +83,7 @@ export async function journalHas(version: string, messageKey: string): Promise<b
  * the journal grow with every rule edit.
  */
 export async function pruneOtherVersions(version: string): Promise<void> {
-  const tx = (await db()).transaction(JOURNAL, "readwrite");
+  const tx = await writeTransaction(JOURNAL);
   const store = tx.objectStore(JOURNAL);
   const lower = `${version}\u0000`;
   const upper = `${version}\u0001`;

@@ -55,16 +55,18 @@ test("bench-display", "display latency and popup first paint", async (data) => {
   const marks: Record<string, number[]> = {};
   for (const m of messages.slice(0, 20)) {
     await displayInMailTab(m);
+    // A person opens the pane after the message is on screen, not within milliseconds of its
+    // display: let Thunderbird finish rendering the message first.
+    await new Promise((r) => setTimeout(r, 500));
     const t0 = now();
     await messenger.messageDisplayAction.openPopup();
     const { win } = await popupRendered();
-    const rendered = win.performance.getEntriesByName("authlens:rendered")[0];
-    const painted = await new Promise<number>((r) => win.requestAnimationFrame(() => r(win.performance.timeOrigin + win.performance.now())));
-    // The verdict is painted in the first frame after it is rendered.
-    paints.push(rendered ? win.performance.timeOrigin + rendered.startTime + 1000 / 60 - t0 : painted - t0);
+    // The popup marks the end of the first frame after the verdict is rendered.
+    const painted = await waitFor(() => win.performance.getEntriesByName("authlens:painted")[0], "the popup's first paint", 5000, 5);
+    paints.push(win.performance.timeOrigin + painted.startTime - t0);
     // When Thunderbird began loading the popup's page: the part of the time that is the panel's own.
     loads.push(win.performance.timeOrigin - t0);
-    for (const name of ["script", "view", "rendered"]) {
+    for (const name of ["script", "view", "rendered", "painted"]) {
       const mark = win.performance.getEntriesByName(`authlens:${name}`)[0];
       if (mark) (marks[name] ??= []).push(win.performance.timeOrigin + mark.startTime - t0);
     }
@@ -77,6 +79,8 @@ test("bench-display", "display latency and popup first paint", async (data) => {
   for (const [name, xs] of Object.entries(marks)) await metric(`popup open → ${name}, p50`, percentile(xs, 50), "ms");
 });
 
+const pause = () => new Promise((r) => setTimeout(r, 3000));
+
 async function benchBulk(data: Record<string, unknown>): Promise<void> {
   const count = data.count as number;
   const inbox = await localInbox();
@@ -85,14 +89,16 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   const messages = await listMessages(inbox);
   await metric("messages", messages.length, "");
   // 1. The bare loop: list the folder and read every message's headers with Thunderbird's fastest
-  // API, page by page with the same number in flight as a bulk run; nothing else.
+  // API, with the same number in flight as a bulk run; nothing else. A first, unmeasured pass
+  // warms Thunderbird's caches (its message database, the file cache), which the runs after it
+  // would otherwise get for free; each measured phase starts after a pause in which Thunderbird
+  // can collect the garbage of the one before.
   const rssStart = await call<number>("rss");
+  const bareLoop = () => forEachBounded(folderMessages(inbox.id ?? ""), IN_FLIGHT, async (m) => void (await readHeaders(m.id)));
+  await bareLoop();
+  await pause();
   let t0 = performance.now();
-  for await (const page of folderMessages(inbox.id ?? "")) {
-    await forEachBounded(page, IN_FLIGHT, async (m) => {
-      await readHeaders(m.id);
-    });
-  }
+  await bareLoop();
   const bare = messages.length / ((performance.now() - t0) / 1000);
   await metric("bare header reads", bare, "msg/s");
   await metric("Thunderbird RSS after the bare loop", await call<number>("rss"), "MB");
@@ -100,6 +106,7 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   const tlsRuleForDry = EXAMPLE_RULES[0];
   assert(tlsRuleForDry, "the example TLS rule");
   assertEqual(await updateSettings({ rules: [{ ...tlsRuleForDry, enabled: true }] }), [], "rules");
+  await pause();
   t0 = performance.now();
   const dryId = await startBulk(inbox.id ?? "", true);
   await waitFor(() => bulkStatus(dryId)?.state === "done", "the dry run", 600000, 50);
@@ -110,6 +117,7 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   const tlsRule = EXAMPLE_RULES[0];
   assert(tlsRule, "the example TLS rule");
   assertEqual(await updateSettings({ rules: [{ ...tlsRule, enabled: true }] }), [], "rules");
+  await pause();
   t0 = performance.now();
   const runId = await startBulk(inbox.id ?? "", false);
   let rssPeak = 0;
@@ -134,3 +142,4 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
 }
 
 for (const count of [1000, 10000]) test(`bench-bulk-${count}`, "bulk-run throughput against the bare header-reading loop", benchBulk);
+
