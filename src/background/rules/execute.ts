@@ -72,6 +72,10 @@ function alreadySo(m: MessageHeader, { action }: PlannedAction): boolean {
 }
 
 export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: ExecuteContext): Promise<ExecuteResult> {
+  const skippedLog = (m: MessageHeader) => plan.skipped.map((s) => entry(ctx, m, s, "skipped", s.note));
+  // Already so when listed (tags, flags; never a move or copy): nothing to do. Had the user
+  // changed it since, their change stands.
+  if (plan.actions.every((a) => alreadySo(listed, a))) return { complete: true, untouched: true, log: skippedLog(listed) };
   // Act on the message as it is now, not as it was listed: its tags, flags and folder may have
   // changed since (the user, another rule run, a move).
   let message: MessageHeader;
@@ -80,7 +84,7 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
   } catch {
     return { complete: false, untouched: true, log: [] };
   }
-  const log: LogEntry[] = plan.skipped.map((s) => entry(ctx, message, s, "skipped", s.note));
+  const log: LogEntry[] = skippedLog(message);
   if (message.folder?.id !== listed.folder?.id) {
     const why = "not done: the message moved to another folder meanwhile";
     return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "skipped", why))] };
