@@ -84,8 +84,11 @@ export async function startXvfb(width = 1400, height = 900): Promise<{ display: 
   return { display, proc };
 }
 
-/** VmRSS of a process and all its descendants (Linux /proc), in MB. */
-export function processTreeRssMb(pid: number): number {
+/**
+ * Resident memory (VmRSS, Linux /proc) of a process and its descendants, in MB. With `name`, only
+ * the processes of that name (Gecko names its children: "WebExtensions" is where add-ons run).
+ */
+export function processTreeRssMb(pid: number, name?: string): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -102,8 +105,8 @@ export function processTreeRssMb(pid: number): number {
   while (stack.length > 0) {
     const p = stack.pop() as number;
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += Number(m?.[1] ?? 0);
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      if (name === undefined || /^Name:\s*(.*)$/m.exec(status)?.[1]?.trim() === name) kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       // Gone.
     }

@@ -40,7 +40,8 @@ export interface ScenarioRun {
   /** Ends the running Thunderbird (as a quit would) and goes on with the next phase. */
   quitThunderbird(): Promise<void>;
   /** Resident memory of Thunderbird and its child processes, in MB. */
-  rssMb(): number;
+  /** Thunderbird's resident memory (all its processes, or those named `name`), MB. */
+  rssMb(name?: string): number;
 }
 
 export interface Metric {
@@ -79,7 +80,7 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
     quitThunderbird: async () => {
       if (tb) await endProcess(tb);
     },
-    rssMb: () => (tb?.pid ? processTreeRssMb(tb.pid) : 0),
+    rssMb: (name?: string) => (tb?.pid ? processTreeRssMb(tb.pid, name) : 0),
   };
   const { server, port } = await startServer(async (m: DriverMessage) => {
     switch (m.kind) {

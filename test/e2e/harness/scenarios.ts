@@ -96,7 +96,11 @@ export function scenarios(root: string): Scenario[] {
       managed: DEMO_SETTINGS,
       data: { count },
       timeoutMs: 900_000,
-      calls: { rss: async (_a: unknown, run: ScenarioRun) => run.rssMb() },
+      calls: {
+        rss: async (_a: unknown, run: ScenarioRun) => run.rssMb(),
+        // The process AuthLens runs in.
+        extensionRss: async (_a: unknown, run: ScenarioRun) => run.rssMb("WebExtensions"),
+      },
     })),
     {
       name: "dark",

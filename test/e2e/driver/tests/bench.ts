@@ -94,6 +94,7 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   // would otherwise get for free; each measured phase starts after a pause in which Thunderbird
   // can collect the garbage of the one before.
   const rssStart = await call<number>("rss");
+  const extensionStart = await call<number>("extensionRss");
   const bareLoop = () => forEachBounded(folderMessages(inbox.id ?? ""), IN_FLIGHT, async (m) => void (await readHeaders(m.id)));
   await bareLoop();
   await pause();
@@ -121,9 +122,11 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   t0 = performance.now();
   const runId = await startBulk(inbox.id ?? "", false);
   let rssPeak = 0;
+  let extensionPeak = 0;
   const final = await waitFor(
     async () => {
       rssPeak = Math.max(rssPeak, await call<number>("rss"));
+      extensionPeak = Math.max(extensionPeak, await call<number>("extensionRss"));
       const s = bulkStatus(runId);
       return s && s.state !== "running" ? s : undefined;
     },
@@ -139,6 +142,8 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   await metric("bulk run / bare loop", (100 * rate) / bare, "%");
   await metric("Thunderbird RSS before", rssStart, "MB");
   await metric("Thunderbird RSS peak during the bulk run", rssPeak, "MB");
+  await metric("add-on process (WebExtensions) RSS before", extensionStart, "MB");
+  await metric("add-on process (WebExtensions) RSS peak during the bulk run", extensionPeak, "MB");
   // 4. The floor for any tool that tags these messages: the bare loop plus the same tag writes,
   // one messages.update per tagged message and nothing else (no analysis, no fresh read, no
   // journal). What the bulk run costs beyond it is AuthLens's own work.
