@@ -129,7 +129,7 @@ export function benchAnalysis(): Promise<BenchReport> {
     name: "analysis (parseHeaderBlock + analyzeMessage on realistic messages)",
     lines: [
       `${messages.length} messages, headers ${minKb.toFixed(1)}-${maxKb.toFixed(1)} KB (avg ${avgKb.toFixed(1)} KB)`,
-      `full analysis: ${Math.round(perSecond).toLocaleString("en")} messages/s (median of 7 runs; goal >= 20,000)`,
+      `full analysis: ${Math.round(perSecond).toLocaleString("en")} messages/s (median of 7 runs, best ${Math.round(Math.max(...full)).toLocaleString("en")}; goal >= 20,000)`,
       `full analysis + inspect JSON rendering: ${Math.round(jsonPerSecond).toLocaleString("en")} messages/s (median of 7 runs)`,
     ],
     metrics: { messagesPerSecond: perSecond, withJsonPerSecond: jsonPerSecond, avgHeaderKb: avgKb },
