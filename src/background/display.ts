@@ -46,6 +46,28 @@ function accountName(accountId: string | null): Promise<string | null> {
   return name;
 }
 
+/**
+ * Per tab, at most one pre-read at a time: selections made meanwhile (an arrow key held down)
+ * collapse into the newest, read when the current one is done.
+ */
+const preReads = new Map<number, { next: MessageHeader | undefined }>();
+
+function preRead(tabId: number, message: MessageHeader): void {
+  const running = preReads.get(tabId);
+  if (running) {
+    running.next = message;
+    return;
+  }
+  const slot: { next: MessageHeader | undefined } = { next: undefined };
+  preReads.set(tabId, slot);
+  void (async () => {
+    for (let m: MessageHeader | undefined = message; m; m = slot.next, slot.next = undefined) {
+      await analyse(m).catch(() => undefined);
+    }
+    if (preReads.get(tabId) === slot) preReads.delete(tabId);
+  })();
+}
+
 export async function showTab(tabId: number, messages: MessageHeader[], started = performance.now()): Promise<TabView> {
   const gen = (generation.get(tabId) ?? 0) + 1;
   generation.set(tabId, gen);
@@ -117,15 +139,16 @@ export function startDisplay(): void {
   // Thunderbird announces a selection 30–60 ms before it has displayed the message: reading the
   // headers then means the display usually finds the analysis done. Only the button waits for the
   // display (it must never show a verdict beside the previous message).
-  messenger.mailTabs.onSelectedMessagesChanged.addListener((_tab, selected) => {
+  messenger.mailTabs.onSelectedMessagesChanged.addListener((tab, selected) => {
     const list = displayedList(selected);
-    if (list.length === 1 && list[0]) analyse(list[0]).catch(() => undefined);
+    if (tab.id !== undefined && list.length === 1 && list[0]) preRead(tab.id, list[0]);
   });
   messenger.accounts.onUpdated.addListener(() => accountNames.clear());
   messenger.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
     forgetButton(tabId);
     generation.delete(tabId);
+    preReads.delete(tabId);
   });
   // New settings: every analysis may change. Re-show the open tabs from fresh analyses.
   watchSettings(() => {

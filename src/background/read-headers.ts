@@ -85,8 +85,11 @@ export function toHeaderBlock(read: ReadHeaders): HeaderBlock {
 
 /** The headers as text for the "Raw headers" view and reports (order within each name kept). */
 export function headersAsText(read: ReadHeaders): string {
-  if (read.raw !== null) return read.raw;
-  return Object.entries(read.headers)
-    .flatMap(([name, values]) => values.map((v) => `${name}: ${v}`))
-    .join("\n");
+  const text =
+    read.raw ??
+    Object.entries(read.headers)
+      .flatMap(([name, values]) => values.map((v) => `${name}: ${v}`))
+      .join("\n");
+  // Folded values keep their line breaks: one kind of line end throughout.
+  return text.replace(/\r\n?/g, "\n");
 }

@@ -14,17 +14,22 @@ const headersById: Record<number, Record<string, string[]>> = {
 };
 const calls: unknown[] = [];
 
-const browser = {
+const browser: { messages: Record<string, unknown> } = {
   messages: {
     getHeaders: (id: number, options?: unknown) => {
       calls.push(options);
       return Promise.resolve(structuredClone(headersById[id]));
     },
+    // Thunderbird 133-146: raw headers from getFull, also one char per byte.
+    getFull: (id: number, options?: unknown) => {
+      calls.push(options);
+      return Promise.resolve({ headers: {}, rawHeaders: structuredClone(headersById[id]) });
+    },
     getRaw: () => Promise.resolve(new File([RAW], "m.eml")),
   },
 };
 vi.mock("webextension-polyfill", () => ({ default: browser }));
-const { bytesToText, readHeaders, toHeaderBlock } = await import("../../src/background/read-headers.js");
+const { bytesToText, headersAsText, readHeaders, toHeaderBlock } = await import("../../src/background/read-headers.js");
 
 describe("reading headers", () => {
   it("asks for undecoded headers and decodes their UTF-8 bytes", async () => {
@@ -40,6 +45,24 @@ describe("reading headers", () => {
     const read = await readHeaders(2);
     expect(read.source).toBe("getRaw");
     expect(toHeaderBlock(read).fields.map((f) => f.lname)).toEqual(["authentication-results", "received", "authentication-results"]);
+  });
+
+  it("on Thunderbird without getHeaders, reads getFull's raw headers the same way", async () => {
+    const getHeaders = browser.messages.getHeaders;
+    delete browser.messages.getHeaders;
+    try {
+      const read = await readHeaders(1);
+      expect(calls.at(-1)).toEqual({ decodeHeaders: false, decodeContent: false });
+      expect(read.source).toBe("getFull");
+      expect(read.headers.from).toEqual(["用户 <用户@例え.example>"]);
+    } finally {
+      browser.messages.getHeaders = getHeaders;
+    }
+  });
+
+  it("shows the headers as text with one kind of line end", async () => {
+    expect(headersAsText(await readHeaders(1))).toBe("from: 用户 <用户@例え.example>\nauthentication-results: mx.example.net;\n\tdmarc=pass header.from=例え.example");
+    expect(headersAsText(await readHeaders(2))).toBe("Authentication-Results: mx.example.net; spf=pass\nReceived: from a by mx.example.net\nAuthentication-Results: mx.example.net; dkim=pass");
   });
 
   it("leaves ASCII, real text and invalid UTF-8 as getRaw's text would be", () => {

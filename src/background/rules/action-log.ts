@@ -1,4 +1,5 @@
 /** The action log: the last 1,000 actions (time, subject, message id, rule, action, outcome). */
+import { batchedWriter } from "./batched-writer.js";
 import { committed, db, LOG, request, writeTransaction } from "./idb.js";
 
 export const LOG_LIMIT = 1000;
@@ -49,53 +50,30 @@ export interface BatchedLog {
 }
 
 /**
- * The log of a bulk run: entries are written in batches in the background, one write at a time,
- * while the run goes on; the log is trimmed once at the end. The first failed write is reported
- * by close().
+ * The log of a bulk run: entries are written in batches in the background while the run goes on
+ * (at the latest a quarter of a second after the action), and the log is trimmed once at the end.
+ * The first failed write is reported by close().
  */
-export function batchedLog(batchSize = 100): BatchedLog {
-  let buffer: LogEntry[] = [];
-  let writing: Promise<void> = Promise.resolve();
-  let failure: unknown = null;
-  const write = () => {
-    const batch = buffer;
-    buffer = [];
-    writing = writing.then(() => append(batch)).catch((err: unknown) => {
-      failure ??= err;
-    });
-  };
+export function batchedLog(): BatchedLog {
+  const writer = batchedWriter<LogEntry>(append, 100, 250);
   return {
-    add(entries) {
-      buffer.push(...entries);
-      if (buffer.length >= batchSize) write();
-    },
+    add: (entries) => writer.add(entries),
     async close() {
-      write();
-      await writing;
-      if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
+      await writer.flush();
       await trimLog();
     },
   };
 }
 
-/** Drops all but the newest LOG_LIMIT entries. */
+/** Drops all but the newest LOG_LIMIT entries (keys grow with each entry: the oldest go, in one range delete). */
 export async function trimLog(): Promise<void> {
   const tx = await writeTransaction(LOG);
   const store = tx.objectStore(LOG);
-  const count = await request(store.count());
-  let excess = count - LOG_LIMIT;
+  const excess = (await request(store.count())) - LOG_LIMIT;
   if (excess > 0) {
-    const cursorReq = store.openCursor();
-    await new Promise<void>((resolve, reject) => {
-      cursorReq.onsuccess = () => {
-        const cursor = cursorReq.result;
-        if (!cursor || excess <= 0) return resolve();
-        cursor.delete();
-        excess--;
-        cursor.continue();
-      };
-      cursorReq.onerror = () => reject(cursorReq.error ?? new Error("cursor failed"));
-    });
+    const oldest = await request(store.getAllKeys(null, excess));
+    const last = oldest[oldest.length - 1];
+    if (last !== undefined) store.delete(IDBKeyRange.upperBound(last));
   }
   await committed(tx);
 }

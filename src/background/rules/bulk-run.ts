@@ -34,9 +34,13 @@ export interface BulkStatus {
   alreadyDone: number;
   failed: number;
   error: string | null;
+  /** The action log could not be written (the run itself went on). */
+  logError: string | null;
   startedAt: number;
   finishedAt: number | null;
 }
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 const runs = new Map<number, { status: BulkStatus; cancelled: boolean }>();
 let nextId = 1;
@@ -53,10 +57,22 @@ export function cancelBulk(runId: number): void {
 /** A folder's messages, listed page by page; the next page is already being listed while one is handled. */
 export async function* folderMessages(folderId: string): AsyncGenerator<MessageHeader> {
   let next: Promise<messenger.messages.MessageList> | null = messenger.messages.list(folderId as never);
-  while (next) {
-    const page: messenger.messages.MessageList = await next;
-    next = page.id ? messenger.messages.continueList(page.id) : null;
-    yield* page.messages;
+  let listId: string | null = null;
+  try {
+    while (next) {
+      const page: messenger.messages.MessageList = await next;
+      listId = page.id ?? null;
+      next = page.id ? messenger.messages.continueList(page.id) : null;
+      yield* page.messages;
+    }
+  } finally {
+    // Left before the end (a cancel, an error): the page asked for in advance is not wanted, and
+    // Thunderbird can stop listing.
+    if (next) {
+      next.catch(() => undefined);
+      const abort = (messenger.messages as unknown as { abortList?: (id: string) => Promise<void> }).abortList;
+      if (listId && abort) await abort(listId).catch(() => undefined);
+    }
   }
 }
 
@@ -79,6 +95,7 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
     alreadyDone: 0,
     failed: 0,
     error: null,
+    logError: null,
     startedAt: Date.now(),
     finishedAt: null,
   };
@@ -89,6 +106,7 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
   const resolver = new FolderResolver();
   void (async () => {
     let journal: Journal | undefined;
+    let final: BulkStatus["state"];
     const log = batchedLog();
     try {
       journal = await batchedJournal(ruleSet.version);
@@ -115,15 +133,21 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
         },
         () => run.cancelled,
       );
-      await Promise.all([journal.flush(), log.close()]);
-      status.state = run.cancelled ? "cancelled" : "done";
+      await journal.flush();
+      final = run.cancelled ? "cancelled" : "done";
     } catch (err) {
-      await Promise.all([journal?.flush(), log.close()].map((p) => p?.catch(() => undefined)));
-      status.state = "failed";
-      status.error = err instanceof Error ? err.message : String(err);
-    } finally {
-      status.finishedAt = Date.now();
+      await journal?.flush().catch(() => undefined);
+      final = "failed";
+      status.error = errorText(err);
     }
+    // The run ends when its log is written. A log that cannot be written does not undo or stop
+    // what the rules did: it is said apart.
+    await log.close().catch((err: unknown) => {
+      status.logError = errorText(err);
+      console.error("AuthLens: writing the action log of a bulk run:", err);
+    });
+    status.finishedAt = Date.now();
+    status.state = final;
   })();
   return runId;
 }

@@ -41,7 +41,7 @@ export function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** Resolves when the transaction has committed (durable), rejects when it aborts. */
+/** Resolves when the transaction has committed (on disk, or for "relaxed" ones with the OS), rejects when it aborts. */
 export function committed(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();

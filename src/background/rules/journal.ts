@@ -1,5 +1,6 @@
 /**
- * Nothing twice: a durable record, per rule-set version, of the messages the rules have handled.
+ * Nothing twice: a lasting record (IndexedDB), per rule-set version, of the messages the rules have
+ * handled.
  *
  * The record is what makes a re-run cheap; what makes it safe is that every action is idempotent:
  * tags, read, flag and junk are set to a state (an action whose state is already there is not
@@ -7,6 +8,7 @@
  * happens only while the message is still in its folder. So a quit before a record reaches the
  * disk never leads to a second action, only to a second look.
  */
+import { batchedWriter } from "./batched-writer.js";
 import { committed, db, JOURNAL, request, writeTransaction } from "./idb.js";
 
 const key = (version: string, messageKey: string) => `${version}\u0000${messageKey}`;
@@ -40,28 +42,25 @@ export function directJournal(version: string): Journal {
 }
 
 /**
- * A bulk run: the version's records are read once, new ones are written in batches. Memory grows
- * with the number of messages the version has handled (a key each), not with their content.
+ * A bulk run: the version's records are read once, new ones are written in batches in the
+ * background (one write at a time) — at the latest a quarter of a second after they were made, so
+ * a quit mid-run loses at most that much of the record (a second look, never a second action).
+ * Memory grows with the number of messages the version has handled (a key each), not with their
+ * content. A failed write is reported by flush().
  */
-export async function batchedJournal(version: string, batchSize = 200): Promise<Journal> {
+export async function batchedJournal(version: string): Promise<Journal> {
   const tx = (await db()).transaction(JOURNAL, "readonly");
   const range = IDBKeyRange.bound(`${version}\u0000`, `${version}\u0001`, false, true);
   const prefix = version.length + 1;
   const done = new Set((await request(tx.objectStore(JOURNAL).getAllKeys(range))).map((k) => String(k).slice(prefix)));
-  let pending: string[] = [];
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    await write(version, batch);
-  };
+  const writer = batchedWriter<string>((keys) => write(version, keys), 100, 250);
   return {
     isDone: async (messageKey) => done.has(messageKey),
     async markDone(messageKey) {
       done.add(messageKey);
-      pending.push(messageKey);
-      if (pending.length >= batchSize) await flush();
+      writer.add([messageKey]);
     },
-    flush,
+    flush: () => writer.flush(),
   };
 }
 

@@ -127,6 +127,7 @@ export class AuthlensBulkRun extends LitElement {
       ${!s.dryRun ? html`<p class="note">${t("bulkSummary", s.acted, s.alreadyDone, s.failed)}</p>` : nothing}
       ${s.state === "cancelled" ? html`<p class="note" id="cancelled">${t("bulkCancelled")}</p>` : nothing}
       ${s.state === "failed" ? html`<p class="error" role="alert">${t("bulkFailed", s.error ?? "")}</p>` : nothing}
+      ${s.logError !== null ? html`<p class="error" role="alert">${t("bulkLogFailed", s.logError)}</p>` : nothing}
       ${s.state === "done" && !s.dryRun ? html`<p id="finished">${t("bulkFinished")}</p>` : nothing}
       <div class="buttons">
         ${running ? html`<button type="button" id="cancel" @click=${() => this.cancel()}>${t("bulkCancel")}</button>` : nothing}

@@ -35,7 +35,10 @@ function finishedViewNow(tabId: number | undefined): TabView | undefined {
 
 const urlTab = tabFromUrl();
 const immediate = finishedViewNow(urlTab);
-if (immediate) performance.mark("authlens:view");
+if (immediate) {
+  performance.mark("authlens:view");
+  performance.mark("authlens:view-sync");
+}
 
 /** The view when it could be had synchronously, before the first render. */
 export const immediateView: EarlyView | undefined = immediate ? { tabId: urlTab, view: immediate } : undefined;

@@ -39,7 +39,6 @@ export interface ScenarioRun {
   profile: Profile;
   /** Ends the running Thunderbird (as a quit would) and goes on with the next phase. */
   quitThunderbird(): Promise<void>;
-  /** Resident memory of Thunderbird and its child processes, in MB. */
   /** Thunderbird's resident memory (all its processes, or those named `name`), MB. */
   rssMb(name?: string): number;
 }
