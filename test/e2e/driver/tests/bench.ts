@@ -130,11 +130,16 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   const runId = await startBulk(inbox.id ?? "", false);
   let rssPeak = 0;
   let extensionPeak = 0;
+  const extensionByQuarter: (number | undefined)[] = [];
   const final = await waitFor(
     async () => {
       rssPeak = Math.max(rssPeak, await call<number>("rss"));
-      extensionPeak = Math.max(extensionPeak, await call<number>("extensionRss"));
+      const extension = await call<number>("extensionRss");
+      extensionPeak = Math.max(extensionPeak, extension);
       const s = bulkStatus(runId);
+      // Where the add-on's memory is at each quarter of the run: flat means bounded.
+      const quarter = Math.floor((4 * (s?.done ?? 0)) / messages.length);
+      for (let q = 1; q <= Math.min(quarter, 4); q++) extensionByQuarter[q - 1] ??= extension;
       return s && s.state !== "running" ? s : undefined;
     },
     "the bulk run",
@@ -151,6 +156,7 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   await metric("Thunderbird RSS peak during the bulk run", rssPeak, "MB");
   await metric("add-on process (WebExtensions) RSS before", extensionStart, "MB");
   await metric("add-on process (WebExtensions) RSS peak during the bulk run", extensionPeak, "MB");
+  for (const [i, mb] of extensionByQuarter.entries()) if (mb !== undefined) await metric(`add-on process RSS at ${25 * (i + 1)} % of the bulk run`, mb, "MB");
   // 4. The floor for any tool that tags these messages: the bare loop plus the same tag writes,
   // one messages.update per tagged message and nothing else (no analysis, no fresh read, no
   // journal). What the bulk run costs beyond it is AuthLens's own work.
