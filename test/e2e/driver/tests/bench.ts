@@ -4,6 +4,7 @@
  */
 import { messenger } from "../../../../src/background/api.js";
 import { displayTimings } from "../../../../src/background/display.js";
+import { getTabView } from "../../../../src/background/tab-views.js";
 import { readHeaders } from "../../../../src/background/read-headers.js";
 import { bulkStatus, folderMessages, IN_FLIGHT, startBulk } from "../../../../src/background/rules/bulk-run.js";
 import { forEachBounded } from "../../../../src/background/rules/pool.js";
@@ -25,7 +26,8 @@ test("bench-display", "display latency and popup first paint", async (data) => {
   const count = data.count as number;
   const inbox = await localInbox();
   await showFolder(inbox, count);
-  const messages = (await listMessages(inbox)).slice(0, 200);
+  const listed = await listMessages(inbox);
+  const messages = listed.slice(0, 200);
   const before = displayTimings().length;
   // How long Thunderbird takes from announcing a selection to announcing its display: the head
   // start AuthLens's pre-read gets.
@@ -52,6 +54,22 @@ test("bench-display", "display latency and popup first paint", async (data) => {
     await metric("Thunderbird: selection event → display event, p5", percentile(gaps, 5), "ms");
   } else {
     await log(`selection → display not measured: ${selected.length} selection events, ${displayed.length} display events`);
+  }
+  // Messages opened in a message tab get no selection event, so no head start: the display event
+  // is the first AuthLens hears of them (each message here is new to it).
+  const inTabs: number[] = [];
+  for (const m of listed.slice(200, 240)) {
+    const from = displayTimings().length;
+    const tab = await messenger.messageDisplay.open({ messageId: m.id, location: "tab", active: true });
+    const tabId = tab?.id;
+    assert(tabId !== undefined, "a message tab");
+    await waitFor(() => displayTimings().length > from && getTabView(tabId)?.state === "ready", "the message tab's button");
+    inTabs.push(...displayTimings().slice(from));
+    await messenger.tabs.remove(tabId);
+  }
+  if (inTabs.length > 0) {
+    await metric("message tab: display → button, p50", percentile(inTabs, 50), "ms");
+    await metric("message tab: display → button, p95", percentile(inTabs, 95), "ms");
   }
   const paints: number[] = [];
   const loads: number[] = [];
