@@ -8,12 +8,12 @@ import { bulkStatus, cancelBulk, startBulk } from "./rules/bulk-run.js";
 import { previewRules } from "./rules/preview.js";
 import { recentServers } from "./recent-servers.js";
 import { getSettings, updateSettings } from "./settings-store.js";
-import { getTabView, settledTabView } from "./tab-views.js";
+import { getTabView, settledTabView, viewForPopup } from "./tab-views.js";
 
 async function handle(request: UiRequest, sender: Sender): Promise<unknown> {
   switch (request.type) {
     case "view":
-      return getTabView(request.tabId) ?? (await refreshTab(request.tabId)) ?? null;
+      return (await viewForPopup(request.tabId)) ?? (await refreshTab(request.tabId)) ?? null;
     case "banner": {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;

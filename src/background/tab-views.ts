@@ -64,6 +64,13 @@ export function settledTabView(tabId: number, messageId: number, timeoutMs = 100
   });
 }
 
+/** The tab's view for the popup: while its analysis runs, the finished one (waited for, up to 10 s). */
+export async function viewForPopup(tabId: number): Promise<TabView | undefined> {
+  const view = views.get(tabId);
+  if (view?.state === "working") return (await settledTabView(tabId, view.messageId)) ?? view;
+  return view;
+}
+
 export function forgetTab(tabId: number): void {
   views.delete(tabId);
   waiters.delete(tabId);
