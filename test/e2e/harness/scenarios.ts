@@ -11,6 +11,21 @@ import { DEMO_SETTINGS } from "./demo-settings.js";
 /** The verdict of each demo message when the demo server mx.example.net is trusted. */
 export const DEMO_VERDICTS = demoVerdicts as Record<string, string>;
 
+/**
+ * A line near the end of a plain-text message's body (the last ASCII one of some length), which
+ * the displayed message must show if it is shown whole; null for other messages.
+ */
+function bodyLine(text: string): string | null {
+  const split = text.search(/\r?\n\r?\n/);
+  if (split < 0 || !/^content-type:\s*text\/plain/im.test(text.slice(0, split))) return null;
+  const lines = text
+    .slice(split)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => /^[\x20-\x7e]{12,}$/.test(l));
+  return lines.at(-1) ?? null;
+}
+
 const AUTH_HEADERS = ["authentication-results", "arc-seal", "arc-message-signature", "arc-authentication-results"];
 
 export function scenarios(root: string): Scenario[] {
@@ -148,6 +163,22 @@ export function scenarios(root: string): Scenario[] {
           }
           return null;
         },
+      },
+    },
+    {
+      // The demo messages on a real IMAP server, not kept offline: each display fetches the message
+      // from the server while AuthLens reads its headers (since the selection).
+      name: "imap-display",
+      tests: ["IMAP messages fetched from the server: verdicts right, each message shown whole"],
+      managed: DEMO_SETTINGS,
+      data: { expected: expected.map((e) => ({ ...e, bodyLine: bodyLine(demo.find((f) => f.file === e.file)?.text ?? "") })) },
+      before: async (profile) => {
+        imap = await startImap();
+        for (const f of demo) imap.deliver(f.text);
+        appendPrefs(profile, { ...imapAccountPrefs(imap.port), "mail.server.server2.offline_download": false });
+      },
+      after: async () => {
+        await imap?.stop();
       },
     },
     {

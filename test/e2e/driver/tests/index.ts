@@ -8,4 +8,5 @@ import "./policy.js";
 import "./bulk.js";
 import "./options.js";
 import "./dark.js";
+import "./imap-display.js";
 import "./bench.js";
