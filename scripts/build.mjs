@@ -50,7 +50,7 @@ async function bundleAddon(outDir, { test }) {
   if (test) {
     // The test build may talk to the harness on loopback and drive Thunderbird; the product must not.
     manifest.host_permissions = [...(manifest.host_permissions ?? []), "http://127.0.0.1/*"];
-    manifest.permissions = [...new Set([...manifest.permissions, "messagesImport", "tabs", "accountsFolders"])];
+    manifest.permissions = [...new Set([...manifest.permissions, "messagesImport", "tabs", "accountsFolders", "clipboardRead"])];
   }
   writeFileSync(join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   cpSync(join(root, "_locales"), join(outDir, "_locales"), { recursive: true });

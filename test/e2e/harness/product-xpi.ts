@@ -14,6 +14,8 @@ export function checkProductXpi(path: string): string | undefined {
     permissions?: string[];
   };
   if ((manifest.host_permissions ?? []).some((p) => p.includes("127.0.0.1"))) return "the product manifest asks for loopback access";
+  const testOnly = (manifest.permissions ?? []).filter((p) => ["messagesImport", "tabs", "accountsFolders", "clipboardRead"].includes(p));
+  if (testOnly.length > 0) return `the product manifest asks for the test build's permissions: ${testOnly.join(", ")}`;
   const background = execFileSync("unzip", ["-p", path, "background.js"], { encoding: "utf8" });
   if (background.includes("e2e-config.json")) return "the product background contains the e2e driver";
   return undefined;

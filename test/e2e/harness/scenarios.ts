@@ -75,6 +75,7 @@ export function scenarios(root: string): Scenario[] {
         "every demo message gets its verdict on the button and in the popup",
         "the popup shows sender, DMARC, TLS and the ARC chain of the mailing-list message",
         "several selected messages show a neutral state",
+        "the popup's copy buttons put the report, its JSON and the raw headers on the clipboard",
         "the banner appears for failed and suspicious messages only",
         "the banner leaves the message itself unchanged",
       ],

@@ -8,7 +8,7 @@ export function rawHeadersSection(headersText: string, open: boolean, onToggle: 
     <details id="raw-headers" ?open=${open} @toggle=${(e: Event) => onToggle((e.target as HTMLDetailsElement).open)}>
       <summary>${t("sectionRawHeaders")}</summary>
       ${open ? html`<pre tabindex="0" aria-label=${t("sectionRawHeaders")}>${bidiVisible(headersText)}</pre>` : ""}
-      <button type="button" @click=${onCopy}>${t("copyHeaders")}</button>
+      <button type="button" id="copy-headers" @click=${onCopy}>${t("copyHeaders")}</button>
     </details>
   `;
 }

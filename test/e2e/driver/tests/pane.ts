@@ -99,3 +99,33 @@ test("unconfigured", "Trust this server turns an unconfigured message into its r
   const settings = stored.settings as { accountTrust?: Record<string, string[]> };
   assert(Object.values(settings.accountTrust ?? {}).some((l) => l.includes("mx.example.net")), "stored for the account");
 });
+
+test("pane", "the popup's copy buttons put the report, its JSON and the raw headers on the clipboard", async (data) => {
+  const expected = data.expected as Expected[];
+  const messages = await inboxMessages(expected.length);
+  const failed = expected.find((e) => e.file.startsWith("02-"));
+  assert(failed, "fixture 02");
+  await displayInMailTab(bySubject(messages, failed.subject));
+  const popup = await openPopup();
+  const clipboard = navigator.clipboard as Clipboard & { readText(): Promise<string> };
+  const copied = async (selector: string, statusKey: string): Promise<string> => {
+    await clipboard.writeText("");
+    const button = popup.root.querySelector<HTMLButtonElement>(selector);
+    assert(button, `the button ${selector}`);
+    button.click();
+    const status = messenger.i18n.getMessage(statusKey);
+    await waitFor(() => popup.text(".status[role=status]") === status, `"${status}" after ${selector} (status: "${popup.text(".status[role=status]")}")`);
+    return waitFor(async () => (await clipboard.readText()) || undefined, `the clipboard after ${selector}`);
+  };
+  const text = await copied("#copy-report", "reportCopied");
+  assert(text.startsWith(`== ${failed.subject}\nVerdict: FAILED\n`) && text.includes("dmarc=fail"), `the text report:\n${text.slice(0, 400)}`);
+  const json = JSON.parse(await copied("#copy-json", "reportJsonCopied")) as { subject?: string; verdict?: { level?: string } };
+  assertEqual([json.subject, json.verdict?.level], [failed.subject, "failed"], "the JSON report's subject and verdict");
+  const details = popup.root.querySelector<HTMLDetailsElement>("#raw-headers");
+  assert(details, "the raw headers section");
+  details.open = true;
+  await waitFor(() => popup.root.querySelector("#raw-headers pre"), "the raw headers shown");
+  const headers = await copied("#copy-headers", "headersCopied");
+  assert(/^authentication-results: mx\.example\.net;/im.test(headers), `the raw headers:\n${headers.slice(0, 400)}`);
+  popup.close();
+});
