@@ -88,16 +88,26 @@ export function startTriggers(): void {
     messenger.menus.create({ id: MENU_SELECTED, title: messenger.i18n.getMessage("menuApplySelected"), contexts: ["message_list"] as never });
     messenger.menus.create({ id: MENU_FOLDER, title: messenger.i18n.getMessage("menuApplyFolder"), contexts: ["folder_pane"] as never });
   })();
-  messenger.menus.onClicked.addListener((info) => {
-    const data = info as unknown as { menuItemId: string; selectedMessages?: unknown; selectedFolder?: MailFolder; selectedFolders?: MailFolder[] };
-    if (data.menuItemId === MENU_SELECTED && data.selectedMessages) {
-      void collect(data.selectedMessages)
-        .then((ms) => runOn(ms, "selected"))
-        .catch((err: unknown) => console.error("AuthLens: running the rules on the selected messages failed:", err));
-    }
-    if (data.menuItemId === MENU_FOLDER) {
-      const folder = data.selectedFolders?.[0] ?? data.selectedFolder;
-      if (folder) void openBulkRun(folder).catch((err: unknown) => console.error("AuthLens: opening the folder run failed:", err));
-    }
-  });
+  messenger.menus.onClicked.addListener((info) => void onMenuClicked(info as unknown as MenuClick));
+}
+
+/** What AuthLens reads of a menus.onClicked event. */
+export interface MenuClick {
+  menuItemId: string | number;
+  selectedMessages?: unknown;
+  selectedFolder?: MailFolder;
+  selectedFolders?: MailFolder[];
+}
+
+/** "Apply AuthLens rules" (selected messages) and "Apply AuthLens rules to this folder…". */
+export async function onMenuClicked(click: MenuClick): Promise<void> {
+  if (click.menuItemId === MENU_SELECTED && click.selectedMessages) {
+    await collect(click.selectedMessages)
+      .then((ms) => runOn(ms, "selected"))
+      .catch((err: unknown) => console.error("AuthLens: running the rules on the selected messages failed:", err));
+  }
+  if (click.menuItemId === MENU_FOLDER) {
+    const folder = click.selectedFolders?.[0] ?? click.selectedFolder;
+    if (folder) await openBulkRun(folder).catch((err: unknown) => console.error("AuthLens: opening the folder run failed:", err));
+  }
 }

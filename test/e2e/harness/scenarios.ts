@@ -167,6 +167,13 @@ export function scenarios(root: string): Scenario[] {
       },
     },
     {
+      name: "menus",
+      tests: ["the context menus: the rules on the selected messages, and a folder run in its window"],
+      inbox: demo.map((f) => f.text),
+      managed: DEMO_SETTINGS,
+      data: { count: demo.length },
+    },
+    {
       // The demo messages on a real IMAP server, not kept offline: each display fetches the message
       // from the server while AuthLens reads its headers (since the selection).
       name: "imap-display",
