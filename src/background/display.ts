@@ -11,6 +11,7 @@ import { rememberServer } from "./recent-servers.js";
 import { getSettings, watchSettings } from "./settings-store.js";
 import { allTabIds, forgetTab, getTabView, setTabView } from "./tab-views.js";
 import { titleFor } from "./titles.js";
+import { errorText } from "../core/error-text.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
@@ -98,7 +99,7 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
       };
       if (analysis.verdict.suggestion) void rememberServer(analysis.verdict.suggestion);
     } catch (err) {
-      view = { state: "error", message: err instanceof Error ? err.message : String(err), messageId: only.id };
+      view = { state: "error", message: errorText(err), messageId: only.id };
       console.error("AuthLens: analysing message", only.id, err);
     }
     clearTimeout(working);

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError } from "./io.js";
+import { errorText } from "../core/error-text.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -8,6 +9,6 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O, 
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new CliError(`${err instanceof Error ? err.message : String(err)}\n\n${help}`);
+    throw new CliError(`${errorText(err)}\n\n${help}`);
   }
 }

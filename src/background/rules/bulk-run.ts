@@ -12,6 +12,7 @@ import { FolderResolver } from "./folders.js";
 import { batchedJournal, type Journal } from "./journal.js";
 import { forEachBounded } from "./pool.js";
 import { currentRuleSet } from "./rule-set.js";
+import { errorText } from "../../core/error-text.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
@@ -39,8 +40,6 @@ export interface BulkStatus {
   startedAt: number;
   finishedAt: number | null;
 }
-
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 const runs = new Map<number, { status: BulkStatus; cancelled: boolean }>();
 let nextId = 1;

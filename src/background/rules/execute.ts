@@ -11,6 +11,7 @@ import { messenger } from "../api.js";
 import type { LogEntry } from "./action-log.js";
 import { FolderResolver } from "./folders.js";
 import { ensureTag, resetTagCache } from "./tags.js";
+import { errorText } from "../../core/error-text.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 type MailFolder = messenger.folders.MailFolder;
@@ -42,8 +43,6 @@ function entry(ctx: ExecuteContext, message: MessageHeader, a: PlannedAction, ou
     trigger: ctx.trigger,
   };
 }
-
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Is a message with this Message-ID already in `folder`? */
 async function holds(folder: MailFolder, headerMessageId: string): Promise<boolean> {

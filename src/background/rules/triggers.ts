@@ -11,6 +11,7 @@ import { forEachBounded } from "./pool.js";
 import { currentRuleSet } from "./rule-set.js";
 import { logActions, type LogEntry } from "./action-log.js";
 import { directJournal, pruneOtherVersions } from "./journal.js";
+import { errorText } from "../../core/error-text.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 type MailFolder = messenger.folders.MailFolder;
@@ -58,7 +59,7 @@ export async function runOn(messages: MessageHeader[], trigger: LogEntry["trigge
         ruleName: "",
         action: "",
         outcome: "failed",
-        detail: `the rules could not run on this message: ${err instanceof Error ? err.message : String(err)}`,
+        detail: `the rules could not run on this message: ${errorText(err)}`,
         trigger,
       });
     } finally {

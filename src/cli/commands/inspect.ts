@@ -10,6 +10,7 @@ import { formatReport } from "../../core/report.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./index.js";
+import { errorText } from "../../core/error-text.js";
 
 const HELP = `Usage: authlens inspect [--json] [--trust ID]... [--forwarder DOMAIN]... <file.eml | file.mbox>
 
@@ -54,7 +55,7 @@ export const inspectCommand: Command = {
     try {
       text = utf8.decode(io.readFile(path));
     } catch (err) {
-      throw new CliError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new CliError(`cannot read ${path}: ${errorText(err)}`);
     }
     const settings = { trustedAuthservIds: values.trust, trustedForwarders: values.forwarder };
 

@@ -9,6 +9,7 @@ import { EXTENSION_ID } from "../../core/rules/validate.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./index.js";
+import { errorText } from "../../core/error-text.js";
 
 const HELP = `Usage: authlens policy check [--json] <file | ->
        authlens policy schema
@@ -34,7 +35,7 @@ async function readInput(io: Io, file: string): Promise<string> {
   try {
     return utf8.decode(io.readFile(file));
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CliError(`cannot read ${file}: ${errorText(err)}`);
   }
 }
 
@@ -68,7 +69,7 @@ async function check(args: string[], io: Io): Promise<number> {
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    const problem: PolicyProblem = { path: "", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+    const problem: PolicyProblem = { path: "", message: `not valid JSON: ${errorText(err)}` };
     return report(io, file, "", [problem], {}, parsed.values.json === true);
   }
   const found = findPolicy(doc);

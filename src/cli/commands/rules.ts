@@ -23,6 +23,7 @@ import {
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./index.js";
+import { errorText } from "../../core/error-text.js";
 
 const HELP = `Usage: authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--json] <file.eml | file.mbox | folder>
        authlens rules examples
@@ -68,7 +69,7 @@ function readText(io: Io, path: string): string {
   try {
     return utf8.decode(io.readFile(path));
   } catch (err) {
-    throw new CliError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CliError(`cannot read ${path}: ${errorText(err)}`);
   }
 }
 
@@ -104,7 +105,7 @@ function loadRules(io: Io, file: string): { rules: Rule[]; problems: string[]; p
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new CliError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CliError(`${file} is not valid JSON: ${errorText(err)}`);
   }
   const found = findRules(doc);
   if (typeof found === "string") throw new CliError(`${file}: ${found}`);

@@ -31,6 +31,7 @@ import {
 import { internKeyword, keywordAt } from "./intern.js";
 import { Scanner } from "./scanner.js";
 import type { MethodResult, ParseOptions, ParsedAuthResults, ResultProperty } from "./types.js";
+import { errorText } from "../error-text.js";
 
 /** Highest ARC instance number (RFC 8617 §4.2.1). */
 const ARC_MAX_INSTANCE = 50;
@@ -46,8 +47,7 @@ export function parseAuthResults(value: string, options?: ParseOptions): ParsedA
   } catch (err) {
     // Not expected: the parser is written not to throw. Kept so that a bug can never take
     // down the caller (RFC 8601 §7.8: be robust against malformed header fields).
-    const message = err instanceof Error ? err.message : String(err);
-    return failedParse(`internal parser error: ${message}`);
+    return failedParse(`internal parser error: ${errorText(err)}`);
   }
 }
 
