@@ -62,8 +62,11 @@ function preRead(tabId: number, message: MessageHeader): void {
   const slot: { next: MessageHeader | undefined } = { next: undefined };
   preReads.set(tabId, slot);
   void (async () => {
-    for (let m: MessageHeader | undefined = message; m; m = slot.next, slot.next = undefined) {
-      await analyse(m).catch(() => undefined);
+    let next: MessageHeader | undefined = message;
+    while (next) {
+      await analyse(next).catch(() => undefined);
+      next = slot.next;
+      slot.next = undefined;
     }
     if (preReads.get(tabId) === slot) preReads.delete(tabId);
   })();

@@ -2,8 +2,8 @@
  * "Apply AuthLens rules to this folder…": a dry run that counts what each rule would match, then
  * the real run, with progress (done / total) and cancel. Messages are listed page by page and
  * handled with a bounded number in flight; nothing per message is kept but counters and the
- * journal's keys, so memory stays bounded. A run cut short (cancel, quit) can simply be run again: the journal skips what
- * was done.
+ * journal's keys, so memory stays bounded. A run cut short (cancel, quit) can simply be run
+ * again: the journal skips what was done.
  */
 import { messenger } from "../api.js";
 import { runRulesOn } from "./engine.js";
@@ -69,8 +69,7 @@ export async function* folderMessages(folderId: string): AsyncGenerator<MessageH
     // Thunderbird can stop listing.
     if (next) {
       next.catch(() => undefined);
-      const abort = (messenger.messages as unknown as { abortList?: (id: string) => Promise<void> }).abortList;
-      if (listId && abort) await abort(listId).catch(() => undefined);
+      if (listId) await messenger.messages.abortList(listId).catch(() => undefined);
     }
   }
 }
@@ -103,35 +102,31 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
   // Keep the statuses of the last few runs only (a progress window asks for its own).
   for (const id of runs.keys()) if (runs.size > 10 && id !== runId && runs.get(id)?.status.state !== "running") runs.delete(id);
   const resolver = new FolderResolver();
+  const log = batchedLog();
+  /** One message: the rules, its log lines, the counts. A failure is counted, never fatal to the run. */
+  const handle = (journal: Journal) => async (m: MessageHeader) => {
+    try {
+      const entries: LogEntry[] = [];
+      const outcome = await runRulesOn(m, { ruleSet, resolver, trigger: "folder", dryRun, journal, log: entries });
+      log.add(entries);
+      for (const id of outcome.matched) status.matched[id] = (status.matched[id] ?? 0) + 1;
+      if (outcome.status === "alreadyDone") status.alreadyDone++;
+      if (outcome.status === "acted") {
+        status.acted++;
+        if (!outcome.complete) status.failed++;
+      }
+    } catch (err) {
+      status.failed++;
+      console.warn(`AuthLens: rules on <${m.headerMessageId}>:`, err);
+    }
+    status.done++;
+  };
   void (async () => {
     let journal: Journal | undefined;
     let final: BulkStatus["state"];
-    const log = batchedLog();
     try {
       journal = await batchedJournal(ruleSet.version);
-      const opened = journal;
-      await forEachBounded(
-        folderMessages(folderId),
-        IN_FLIGHT,
-        async (m) => {
-          try {
-            const entries: LogEntry[] = [];
-            const outcome = await runRulesOn(m, { ruleSet, resolver, trigger: "folder", dryRun, journal: opened, log: entries });
-            log.add(entries);
-            for (const id of outcome.matched) status.matched[id] = (status.matched[id] ?? 0) + 1;
-            if (outcome.status === "alreadyDone") status.alreadyDone++;
-            if (outcome.status === "acted") {
-              status.acted++;
-              if (!outcome.complete) status.failed++;
-            }
-          } catch (err) {
-            status.failed++;
-            console.warn(`AuthLens: rules on <${m.headerMessageId}>:`, err);
-          }
-          status.done++;
-        },
-        () => run.cancelled,
-      );
+      await forEachBounded(folderMessages(folderId), IN_FLIGHT, handle(journal), () => run.cancelled);
       await journal.flush();
       final = run.cancelled ? "cancelled" : "done";
     } catch (err) {

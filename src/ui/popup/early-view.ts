@@ -24,8 +24,8 @@ function tabFromUrl(): number | undefined {
 function finishedViewNow(tabId: number | undefined): TabView | undefined {
   if (tabId === undefined) return undefined;
   try {
-    const background = (messenger.extension as unknown as { getBackgroundPage(): Window | null }).getBackgroundPage();
-    const bridge = (background as unknown as Record<string, TabViewBridge | undefined> | null)?.[TAB_VIEW_BRIDGE];
+    const background = messenger.extension.getBackgroundPage() as (Window & Partial<Record<typeof TAB_VIEW_BRIDGE, TabViewBridge>>) | undefined;
+    const bridge = background?.[TAB_VIEW_BRIDGE];
     const view = typeof bridge === "function" ? bridge(tabId) : undefined;
     return view === undefined ? undefined : structuredClone(view);
   } catch {
