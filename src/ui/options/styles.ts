@@ -9,6 +9,10 @@ export const optionsStyles = css`
     font: inherit;
     overflow-wrap: anywhere;
   }
+  /* Column headings are AuthLens's own short words: never broken inside a word. */
+  th {
+    overflow-wrap: normal;
+  }
   h1 {
     font-size: 1.5em;
     margin: 0 0 12px;
