@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 
 /** Where a command reads and writes; tests pass their own. */
 export interface Io {
@@ -9,6 +9,8 @@ export interface Io {
   /** Lines of standard input as they arrive (for --jsonl streaming). */
   stdinLines(): AsyncIterable<string>;
   readFile(path: string): Buffer;
+  /** A file as a stream of chunks, so a large message is never read whole. */
+  readStream(path: string): AsyncIterable<Uint8Array>;
 }
 
 /** A usage or input problem: printed without a stack trace, with its exit code. */
@@ -36,5 +38,6 @@ export function nodeIo(): Io {
       for await (const line of rl) yield line;
     },
     readFile: (p) => readFileSync(p),
+    readStream: (p) => createReadStream(p, { highWaterMark: 1 << 16 }),
   };
 }

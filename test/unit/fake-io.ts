@@ -32,11 +32,17 @@ export function fakeIo({ files = {}, fallback, stdin = "", lines = [] }: FakeIoO
         await Promise.resolve();
       }
     },
-    readFile: (path) => {
-      const text = files[path];
-      if (text !== undefined) return Buffer.from(text, "utf8");
-      if (fallback) return fallback(path);
-      throw new Error(`ENOENT: no such file, open '${path}'`);
+    readFile,
+    readStream: async function* (path) {
+      const bytes = readFile(path);
+      // Small chunks, so the readers' chunk boundaries are exercised.
+      for (let i = 0; i < bytes.length; i += 4096) yield bytes.subarray(i, i + 4096);
     },
   };
+  function readFile(path: string): Buffer {
+    const text = files[path];
+    if (text !== undefined) return Buffer.from(text, "utf8");
+    if (fallback) return fallback(path);
+    throw new Error(`ENOENT: no such file, open '${path}'`);
+  }
 }

@@ -3,6 +3,7 @@ import { inspectCommand } from "./inspect.js";
 import { parseCommand } from "./parse.js";
 import { policyCommand } from "./policy.js";
 import { rulesCommand } from "./rules.js";
+import { verifyCommand } from "./verify.js";
 
 export interface Command {
   name: string;
@@ -11,4 +12,4 @@ export interface Command {
 }
 
 /** Every sub-command, in the order `authlens --help` lists them. */
-export const COMMANDS: Command[] = [parseCommand, inspectCommand, rulesCommand, policyCommand];
+export const COMMANDS: Command[] = [parseCommand, inspectCommand, verifyCommand, rulesCommand, policyCommand];

@@ -89,6 +89,7 @@ describe("authlens parse", () => {
         yield JSON.stringify("b.example; none");
       },
       readFile: () => Buffer.alloc(0),
+      readStream: async function* () {},
     };
     expect(await run(["parse", "--jsonl"], io)).toBe(0);
     expect(seenBeforeSecond).toBe(1);
