@@ -1,4 +1,5 @@
-import { createReadStream, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { open } from "node:fs/promises";
 
 /** Where a command reads and writes; tests pass their own. */
 export interface Io {
@@ -9,7 +10,10 @@ export interface Io {
   /** Lines of standard input as they arrive (for --jsonl streaming). */
   stdinLines(): AsyncIterable<string>;
   readFile(path: string): Buffer;
-  /** A file as a stream of chunks, so a large message is never read whole. */
+  /**
+   * A file as a stream of chunks, so a large message is never read whole. A chunk is valid until
+   * the next one is asked for: the reader reuses its buffer (so memory stays flat).
+   */
   readStream(path: string): AsyncIterable<Uint8Array>;
 }
 
@@ -38,6 +42,18 @@ export function nodeIo(): Io {
       for await (const line of rl) yield line;
     },
     readFile: (p) => readFileSync(p),
-    readStream: (p) => createReadStream(p, { highWaterMark: 1 << 16 }),
+    readStream: async function* (p) {
+      const file = await open(p, "r");
+      try {
+        const buffer = new Uint8Array(1 << 16);
+        for (;;) {
+          const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+          if (bytesRead === 0) return;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        await file.close();
+      }
+    },
   };
 }

@@ -1,11 +1,10 @@
 /**
  * The options `authlens verify` and `authlens inspect --verify` share: where DNS answers come from
  * (`--dns FILE`, offline; `--doh URL`, DNS over HTTPS; neither: no network at all, every key is a
- * temporary error) and what time it is (`--now`). Hashing uses Node's native SHA-256.
+ * temporary error) and what time it is (`--now`). Hashing and signature checks use Node's own
+ * crypto (./node-crypto.ts).
  */
-import { createHash } from "node:crypto";
-import type { Sha256 } from "../core/verify/crypto.js";
-import { WebCryptoSignatures } from "../core/verify/crypto.js";
+import { NodeSignatures, nodeSha256 } from "./node-crypto.js";
 import { DnsCache, type TxtResolver } from "../core/verify/dns.js";
 import { dohResolver } from "../core/verify/doh.js";
 import { offlineResolver } from "../core/verify/offline-dns.js";
@@ -25,14 +24,6 @@ export const VERIFY_OPTIONS_HELP = `  --dns FILE          answer DNS from FILE, 
   --doh URL           ask this DNS-over-HTTPS server (RFC 8484), e.g. https://dns.quad9.net/dns-query
   --now UNIX_SECONDS  check signature times (t=, x=) against this time instead of the clock
 Without --dns or --doh no network request is made and every key lookup is a temporary error.`;
-
-export const nodeSha256: Sha256 = () => {
-  const h = createHash("sha256");
-  return {
-    update: (bytes) => void h.update(bytes),
-    digest: () => new Uint8Array(h.digest()),
-  };
-};
 
 const noNetwork: TxtResolver = {
   lookupTxt: (name) => Promise.resolve({ status: "error", reason: reason("dns_failed", name, "no --dns or --doh given") }),
@@ -69,5 +60,5 @@ export function verifyDeps(values: { dns?: string; doh?: string; now?: string },
     const fixed = Number(values.now) * 1000;
     now = () => fixed;
   }
-  return { dns: new DnsCache(resolver, { now }), crypto: new WebCryptoSignatures(), sha256: nodeSha256, now };
+  return { dns: new DnsCache(resolver, { now }), crypto: new NodeSignatures(), sha256: nodeSha256, now };
 }

@@ -17,26 +17,31 @@ export interface MboxMessage {
 export function splitMbox(text: string): MboxMessage[] {
   const out: MboxMessage[] = [];
   const lines = text.split("\n");
+  const last = lines.length - 1;
+  // Each line with its own line end: a message keeps the bytes it had (its signatures cover them).
   let current: { separator: string; lines: string[] } | null = null;
   let previousEmpty = true;
   const finish = (): void => {
     if (current === null) return;
     const body = current.lines;
     // The empty line before the next separator belongs to the format, not to the message.
-    if (body.length > 0 && (body[body.length - 1] ?? "").replace(/\r$/, "") === "") body.pop();
-    out.push({ index: out.length, separator: current.separator, raw: body.join("\n") });
+    const tail = body[body.length - 1];
+    if (tail !== undefined && (tail === "\n" || tail === "\r\n")) body.pop();
+    out.push({ index: out.length, separator: current.separator, raw: body.join("") });
   };
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     if (previousEmpty && line.startsWith("From ")) {
       finish();
       current = { separator: line.replace(/\r$/, ""), lines: [] };
       previousEmpty = false;
-      continue;
+      return;
     }
     previousEmpty = line === "" || line === "\r";
-    if (current === null) continue; // text before the first separator is not a message
-    current.lines.push(/^>+From /.test(line) ? line.slice(1) : line);
-  }
+    if (current === null) return; // text before the first separator is not a message
+    const content = /^>+From /.test(line) ? line.slice(1) : line;
+    if (i < last) current.lines.push(content + "\n");
+    else if (content.length > 0) current.lines.push(content);
+  });
   finish();
   return out;
 }

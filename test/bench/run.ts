@@ -4,8 +4,16 @@
  */
 import { benchAnalysis } from "./analysis.bench.js";
 import { benchParser, type BenchReport } from "./parser.bench.js";
+import { benchVerify, throughputChild } from "./verify.bench.js";
 
-const BENCHES: (() => Promise<BenchReport>)[] = [benchParser, benchAnalysis];
+const BENCHES: (() => Promise<BenchReport>)[] = [benchParser, benchAnalysis, benchVerify];
+
+// The verification bench measures memory and CPU time in fresh child processes of this script.
+const childMode = process.env.AUTHLENS_BENCH_CHILD;
+if (childMode === "throughput") {
+  await throughputChild(process.argv[2] ?? "node");
+  process.exit(0);
+}
 
 let failed = false;
 for (const bench of BENCHES) {

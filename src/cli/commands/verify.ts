@@ -61,11 +61,12 @@ export async function* inputMessages(path: string, io: Io): AsyncIterable<InputM
     yield { title: null, source: prepend(head, iterator) };
     return;
   }
-  const chunks: Uint8Array[] = [head];
+  // Chunks are copied: the reader reuses its buffer.
+  const chunks: Uint8Array[] = [head.slice()];
   for (;;) {
     const n = await iterator.next();
     if (n.done === true) break;
-    chunks.push(n.value);
+    chunks.push(n.value.slice());
   }
   // Binary strings keep every byte as it is (the signatures cover bytes, not characters).
   const text = chunks.map(toBinary).join("");

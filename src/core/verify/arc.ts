@@ -18,7 +18,7 @@
  * later seal covers the earlier sets, so the oldest failing one is where the change was made).
  */
 import { analyzeArc, type ArcAnalysis, KNOWN_ARC_ALGORITHMS } from "../arc.js";
-import { parseAuthResults } from "../authres/parse.js";
+import type { ParsedAuthResults } from "../authres/types.js";
 import { reason, type Reason } from "../reason.js";
 import type { BodyHashes } from "./body-hashes.js";
 import { type CheckContext, checkSignature, type SignatureCheck } from "./check-signature.js";
@@ -84,12 +84,18 @@ export function collectArcFields(fields: readonly RawField[]): ArcFields {
   return out;
 }
 
-/** The structural analysis of ../arc.ts over the raw fields. */
+/** The ARC-Authentication-Results as the structure check needs them: only their instance (read from i=). */
+const UNREAD_AAR: ParsedAuthResults = { authservId: null, version: null, instance: null, none: false, results: [], diagnostics: [] };
+
+/**
+ * The structural analysis of ../arc.ts over the raw fields. The hops' recorded results are not
+ * read here (the message analysis shows them); the verifier needs the chains' shapes.
+ */
 export function arcStructure(fields: readonly RawField[]): ArcAnalysis {
   const headerFields = fields
     .filter((f) => f.lname.startsWith("arc-"))
     .map((f, index) => ({ name: f.name, lname: f.lname, value: fieldValue(f), index }));
-  return analyzeArc(headerFields, (v) => parseAuthResults(v, { arc: true }));
+  return analyzeArc(headerFields, () => UNREAD_AAR);
 }
 
 interface ChainOutcome {

@@ -29,7 +29,7 @@ const CR = 0x0d;
 const LF = 0x0a;
 const SP = 0x20;
 const HTAB = 0x09;
-const OUT_SIZE = 1 << 16;
+const OUT_SIZE = 1 << 13;
 
 /**
  * Collects output bytes in a buffer and passes runs of the input through untouched where the
@@ -74,6 +74,14 @@ abstract class BufferedCanonicalizer implements BodyCanonicalizer {
       return;
     }
     if (this.outLen + n > OUT_SIZE) this.flushOut();
+    if (n < 32) {
+      // Short runs (between the spaces of a text): a loop costs less than a subarray view.
+      const out = this.out;
+      let o = this.outLen;
+      for (let i = start; i < end; i++) out[o++] = chunk[i] as number;
+      this.outLen = o;
+      return;
+    }
     this.out.set(chunk.subarray(start, end), this.outLen);
     this.outLen += n;
   }
@@ -102,6 +110,7 @@ class SimpleBody extends BufferedCanonicalizer {
 
   write(chunk: Uint8Array): void {
     const len = chunk.length;
+    const { words, first } = wordsOf(chunk);
     let i = 0;
     while (i < len) {
       const b = chunk[i] as number;
@@ -116,13 +125,7 @@ class SimpleBody extends BufferedCanonicalizer {
         i++;
         continue;
       }
-      // A run of ordinary bytes up to the next CR or LF.
-      let j = i + 1;
-      while (j < len) {
-        const c = chunk[j] as number;
-        if (c === LF || c === CR) break;
-        j++;
-      }
+      const j = simpleRunEnd(chunk, words, first, i + 1);
       this.startContent();
       this.putRun(chunk, i, j);
       i = j;
@@ -153,15 +156,16 @@ class SimpleBody extends BufferedCanonicalizer {
 
 class RelaxedBody extends BufferedCanonicalizer {
   /** A run of WSP seen and not yet written (one SP if content follows on the same line). */
-  #pendingWsp = false;
+  protected pendingWsp = false;
 
   write(chunk: Uint8Array): void {
     const len = chunk.length;
+    const { words, first } = wordsOf(chunk);
     let i = 0;
     while (i < len) {
       const b = chunk[i] as number;
       if (b === LF) {
-        this.#pendingWsp = false; // WSP at the end of a line is dropped
+        this.pendingWsp = false; // WSP at the end of a line is dropped
         this.lineEnd();
         i++;
         continue;
@@ -173,32 +177,16 @@ class RelaxedBody extends BufferedCanonicalizer {
         continue;
       }
       if (b === SP || b === HTAB) {
-        this.#pendingWsp = true;
+        // The whole run of white space at once.
+        this.pendingWsp = true;
         i++;
+        while (i < len && (chunk[i] === SP || chunk[i] === HTAB)) i++;
         continue;
       }
-      // Content: a run of bytes that canonicalize to themselves (single SPs between other bytes
-      // included), up to the next byte that needs a decision.
+      // Content: a run of bytes that canonicalize to themselves, up to the next byte that needs a
+      // decision.
       this.startContent();
-      let j = i + 1;
-      while (j < len) {
-        const c = chunk[j] as number;
-        if (c > SP) {
-          j++;
-          continue;
-        }
-        if (c === SP) {
-          const next = j + 1 < len ? (chunk[j + 1] as number) : -1;
-          if (next > SP) {
-            j += 2;
-            continue;
-          }
-        } else if (c !== HTAB && c !== CR && c !== LF) {
-          j++;
-          continue;
-        }
-        break;
-      }
+      const j = relaxedRunEnd(chunk, words, first, i + 1);
       this.putRun(chunk, i, j);
       i = j;
     }
@@ -206,9 +194,9 @@ class RelaxedBody extends BufferedCanonicalizer {
 
   private startContent(): void {
     if (this.emptyLines > 0) this.putEmptyLines();
-    if (this.#pendingWsp) {
+    if (this.pendingWsp) {
       this.put(SP);
-      this.#pendingWsp = false;
+      this.pendingWsp = false;
     }
     this.lineHasContent = true;
   }
@@ -227,6 +215,115 @@ class RelaxedBody extends BufferedCanonicalizer {
     }
     this.flushOut();
   }
+}
+
+/**
+ * A chunk as 32-bit words (from its first 4-byte-aligned byte), so runs of ordinary bytes are
+ * scanned four at a time: `(w - 0x0n0n0n0n) & ~w & 0x80808080` is non-zero exactly when some byte
+ * of w is below n (bytes from 0x80 up never count).
+ */
+function wordsOf(chunk: Uint8Array): { words: Int32Array; first: number } {
+  const first = (4 - (chunk.byteOffset & 3)) & 3;
+  const n = chunk.length > first ? (chunk.length - first) >> 2 : 0;
+  return { words: n > 0 ? new Int32Array(chunk.buffer, chunk.byteOffset + first, n) : NO_WORDS, first };
+}
+
+const NO_WORDS = new Int32Array(0);
+
+/** Skip whole words with no byte below 0x0E (no CR, no LF) from j, if j is word-aligned. */
+function skipWordsWithoutLineEnds(words: Int32Array, first: number, j: number): number {
+  if (j < first || ((j - first) & 3) !== 0) return j;
+  let k = (j - first) >> 2;
+  const n = words.length;
+  while (k < n) {
+    const w = words[k] as number;
+    if (((w - 0x0e0e0e0e) & ~w & 0x80808080) !== 0) break;
+    k++;
+  }
+  return first + (k << 2);
+}
+
+/**
+ * Skip whole words that relaxed canonicalization leaves as they are, from j if j is word-aligned:
+ * no control byte (TAB, CR, LF), no two SPs in a row. A word ending in SP is only taken with the
+ * next word, whose first byte must not be SP: when the scan stops after such a word, it backs up
+ * to that SP for the byte-wise path to decide.
+ */
+function skipRelaxedWords(words: Int32Array, first: number, j: number): number {
+  if (j < first || ((j - first) & 3) !== 0) return j;
+  let k = (j - first) >> 2;
+  const n = words.length;
+  let endsInSpace = false;
+  while (k < n) {
+    const w = words[k] as number;
+    if (((w - 0x21212121) & ~w & 0x80808080) === 0) {
+      // No byte up to SP: the common case (base64, words).
+      endsInSpace = false;
+      k++;
+      continue;
+    }
+    if (((w - 0x20202020) & ~w & 0x80808080) !== 0) break; // a byte below SP
+    const x = w ^ 0x20202020;
+    const spaces = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f); // 0x80 in each SP byte
+    if ((spaces & (spaces >>> 8)) !== 0) break; // SP SP inside the word
+    if (endsInSpace && (spaces & 0x80) !== 0) break; // SP SP across the words
+    endsInSpace = spaces < 0;
+    k++;
+  }
+  const at = first + (k << 2);
+  return endsInSpace ? at - 1 : at;
+}
+
+/**
+ * Where a run of content that relaxed canonicalization leaves as it is ends: bytes above SP,
+ * other control characters, a single SP followed by such a byte, and a CRLF followed by the next
+ * line's content (so a whole base64 attachment is one run).
+ */
+function relaxedRunEnd(chunk: Uint8Array, words: Int32Array, first: number, from: number): number {
+  const len = chunk.length;
+  let j = from;
+  while (j < len) {
+    if (((j - first) & 3) === 0 && j >= first) {
+      j = skipRelaxedWords(words, first, j);
+      if (j >= len) return len;
+    }
+    const c = chunk[j] as number;
+    if (c > SP) {
+      j++;
+    } else if (c === SP) {
+      if (j + 1 < len && (chunk[j + 1] as number) > SP) j += 2;
+      else return j;
+    } else if (c === CR) {
+      if (j + 2 < len && chunk[j + 1] === LF && (chunk[j + 2] as number) > SP) j += 3;
+      else return j;
+    } else if (c === HTAB || c === LF) {
+      return j;
+    } else {
+      j++;
+    }
+  }
+  return len;
+}
+
+/** Where a run of content that simple canonicalization leaves as it is ends (CRLF into a non-empty line included). */
+function simpleRunEnd(chunk: Uint8Array, words: Int32Array, first: number, from: number): number {
+  const len = chunk.length;
+  let j = from;
+  while (j < len) {
+    j = skipWordsWithoutLineEnds(words, first, j);
+    if (j >= len) return len;
+    const c = chunk[j] as number;
+    if (c === CR) {
+      const n = j + 2 < len && chunk[j + 1] === LF ? (chunk[j + 2] as number) : LF;
+      if (n !== CR && n !== LF) j += 3;
+      else return j;
+    } else if (c === LF) {
+      return j;
+    } else {
+      j++;
+    }
+  }
+  return len;
 }
 
 export function bodyCanonicalizer(c: Canonicalization, sink: ByteSink): BodyCanonicalizer {

@@ -43,7 +43,8 @@ export function relaxedHeader(lname: string, rawValue: string): string {
 
 /** One field in the form it is hashed, with its terminating CRLF. */
 export function canonicalizeField(f: RawField, c: Canonicalization): string {
-  return canonicalizeFieldText(f, f.raw, c) + "\r\n";
+  if (c === "simple") return f.raw + "\r\n";
+  return (f.relaxed ??= relaxedHeader(f.lname, f.raw.slice(f.valueStart)) + "\r\n");
 }
 
 /**

@@ -13,10 +13,10 @@
  * (`neutral` comes from reading the signature itself: ./signature.ts.)
  */
 import { reason, type Reason } from "../reason.js";
-import { equalBytes, fromBinary } from "./bytes.js";
-import { digestOf, type PublicKey, type Sha256, type SignatureCrypto } from "./crypto.js";
+import { equalBytes } from "./bytes.js";
+import type { KeyType, PublicKey, Sha256, SignatureCrypto } from "./crypto.js";
 import { recordText, type TxtAnswer } from "./dns.js";
-import { keyUnsuitable, parseKeyRecord, type KeyRecord } from "./key-record.js";
+import { keyRecordOf, keyUnsuitable, type KeyRecord } from "./key-record.js";
 import { identityDomain, type Signature } from "./signature.js";
 import { toDomainAscii } from "../domain.js";
 
@@ -73,7 +73,7 @@ async function fetchKey(sig: Signature, ctx: CheckContext): Promise<KeyFetch> {
   if (answer.status === "missing") return { failure: check("permerror", reason("verify_keyMissing", name), { dnssec }) };
   let firstProblem: Reason | null = null;
   for (const strings of answer.records) {
-    const reading = parseKeyRecord(recordText(strings));
+    const reading = keyRecordOf(recordText(strings));
     if ("record" in reading) {
       const notes = answer.records.length > 1 ? [reason("verify_keySeveral", name, answer.records.length)] : [];
       return { record: reading.record, dnssec, notes };
@@ -103,7 +103,7 @@ export async function checkSignature(sig: Signature, headerData: string, body: B
   if (record.strict && sig.kind === "dkim" && toDomainAscii(identityDomain(sig.identity)) !== sig.domainAscii) {
     return check("permerror", reason("verify_keyStrict", sig.identity, sig.domain), base);
   }
-  const imported = await ctx.crypto.importKey(sig.keyType, record.key ?? new Uint8Array(0));
+  const imported = await importKey(ctx.crypto, record, sig.keyType);
   if (!isKey(imported)) return check("permerror", imported, base);
   base.keyBits = imported.bits;
   if (imported.type === "rsa" && imported.bits < MIN_RSA_BITS) return check("policy", reason("verify_keyTooSmall", imported.bits), base);
@@ -116,11 +116,9 @@ export async function checkSignature(sig: Signature, headerData: string, body: B
     if (!equalBytes(body.digest, sig.bodyHash)) return check("fail", reason("verify_bodyChanged"), base);
   }
 
-  const data = fromBinary(headerData);
-  const signed = imported.type === "ed25519" ? digestOf(ctx.sha256, data) : data;
   let ok: boolean;
   try {
-    ok = await imported.verify(sig.signature, signed);
+    ok = await imported.verify(sig.signature, headerData);
   } catch {
     ok = false;
   }
@@ -135,6 +133,23 @@ export async function checkSignature(sig: Signature, headerData: string, body: B
 function utcTime(seconds: number): string {
   const d = new Date(Math.min(seconds, 8.64e9) * 1000);
   return Number.isNaN(d.getTime()) ? String(seconds) : `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+/**
+ * Keys imported once per key record and crypto backend: records are shared by text
+ * (keyRecordOf), and the same few keys sign most mail.
+ */
+const importedKeys = new WeakMap<SignatureCrypto, WeakMap<KeyRecord, Promise<PublicKey | Reason>>>();
+
+function importKey(crypto: SignatureCrypto, record: KeyRecord, keyType: KeyType): Promise<PublicKey | Reason> {
+  let perRecord = importedKeys.get(crypto);
+  if (perRecord === undefined) importedKeys.set(crypto, (perRecord = new WeakMap()));
+  let key = perRecord.get(record);
+  if (key === undefined) {
+    key = crypto.importKey(keyType, record.key ?? new Uint8Array(0));
+    perRecord.set(record, key);
+  }
+  return key;
 }
 
 function isKey(k: PublicKey | Reason): k is PublicKey {

@@ -8,12 +8,12 @@
  *   and Thunderbird alike): RSASSA-PKCS1-v1_5 with SHA-256, and Ed25519 (RFC 8463) where the runtime
  *   has it; where it does not (Thunderbird 128), @noble/curves checks Ed25519 signatures.
  *
- * Keys are imported once per key value and kept (bounded), since the same few signers sign most mail.
+ * The verifier imports each key record's key once (./check-signature.ts), so backends need no cache.
  */
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { reason, type Reason } from "../reason.js";
-import { toBinary } from "./bytes.js";
+import { fromBinary } from "./bytes.js";
 
 export interface Hasher {
   update(bytes: Uint8Array): void;
@@ -36,8 +36,11 @@ export interface PublicKey {
   type: KeyType;
   /** RSA modulus size, 256 for Ed25519. */
   bits: number;
-  /** Verify `signature` over `data` (for Ed25519, `data` is the SHA-256 digest, RFC 8463 §3). */
-  verify(signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  /**
+   * Verify `signature` over the signed header data, a binary string (one char per byte). For
+   * Ed25519 what is signed is that data's SHA-256 digest (RFC 8463 §3): the key hashes it.
+   */
+  verify(signature: Uint8Array, data: string): Promise<boolean>;
 }
 
 export interface SignatureCrypto {
@@ -79,7 +82,7 @@ export function rsaPublicKeyToSpki(rsaPublicKey: Uint8Array): Uint8Array {
 }
 
 /** Does this DER look like an RSAPublicKey (SEQUENCE whose first element is an INTEGER)? */
-function looksLikeRsaPublicKey(bytes: Uint8Array): boolean {
+export function looksLikeRsaPublicKey(bytes: Uint8Array): boolean {
   if (bytes[0] !== 0x30) return false;
   let p = 1;
   const first = bytes[p] ?? 0;
@@ -89,23 +92,13 @@ function looksLikeRsaPublicKey(bytes: Uint8Array): boolean {
 
 // --- WebCrypto ----------------------------------------------------------------------------------
 
-const MAX_KEYS = 256;
-
 export class WebCryptoSignatures implements SignatureCrypto {
-  readonly #keys = new Map<string, Promise<PublicKey | Reason>>();
   #ed25519Native: boolean | null = null;
 
   constructor(private readonly subtle: SubtleCrypto = globalThis.crypto.subtle) {}
 
   importKey(type: KeyType, keyBytes: Uint8Array): Promise<PublicKey | Reason> {
-    const cacheKey = `${type}:${toBinary(keyBytes)}`;
-    let hit = this.#keys.get(cacheKey);
-    if (hit === undefined) {
-      hit = type === "rsa" ? this.#importRsa(keyBytes) : this.#importEd25519(keyBytes);
-      if (this.#keys.size >= MAX_KEYS) this.#keys.delete(this.#keys.keys().next().value as string);
-      this.#keys.set(cacheKey, hit);
-    }
-    return hit;
+    return type === "rsa" ? this.#importRsa(keyBytes) : this.#importEd25519(keyBytes);
   }
 
   async #importRsa(bytes: Uint8Array): Promise<PublicKey | Reason> {
@@ -122,7 +115,7 @@ export class WebCryptoSignatures implements SignatureCrypto {
     return {
       type: "rsa",
       bits,
-      verify: (signature, data) => subtle.verify("RSASSA-PKCS1-v1_5", key, signature as BufferSource, data as BufferSource),
+      verify: (signature, data) => subtle.verify("RSASSA-PKCS1-v1_5", key, signature as BufferSource, fromBinary(data) as BufferSource),
     };
   }
 
@@ -136,7 +129,7 @@ export class WebCryptoSignatures implements SignatureCrypto {
         return {
           type: "ed25519",
           bits: 256,
-          verify: (signature, digest) => subtle.verify({ name: "Ed25519" }, key, signature as BufferSource, digest as BufferSource),
+          verify: (signature, data) => subtle.verify({ name: "Ed25519" }, key, signature as BufferSource, sha256.create().update(fromBinary(data)).digest() as BufferSource),
         };
       } catch (err) {
         // A runtime without Ed25519 in WebCrypto says NotSupportedError; a bad point says DataError.
@@ -147,9 +140,9 @@ export class WebCryptoSignatures implements SignatureCrypto {
     return {
       type: "ed25519",
       bits: 256,
-      verify: (signature, digest) => {
+      verify: (signature, data) => {
         try {
-          return Promise.resolve(ed25519.verify(signature, digest, bytes));
+          return Promise.resolve(ed25519.verify(signature, sha256.create().update(fromBinary(data)).digest(), bytes));
         } catch {
           return Promise.resolve(false);
         }
@@ -158,9 +151,3 @@ export class WebCryptoSignatures implements SignatureCrypto {
   }
 }
 
-/** SHA-256 of data held whole (the header data signed by Ed25519, RFC 8463 §3). */
-export function digestOf(hash: Sha256, data: Uint8Array): Uint8Array {
-  const h = hash();
-  h.update(data);
-  return h.digest();
-}

@@ -22,6 +22,20 @@ export interface KeyRecord {
 
 export type KeyReading = { record: KeyRecord } | { problem: Reason };
 
+const parsed = new Map<string, KeyReading>();
+const MAX_PARSED = 512;
+
+/** parseKeyRecord, remembered by text: the same few keys sign most mail (the result is not mutated). */
+export function keyRecordOf(text: string): KeyReading {
+  let r = parsed.get(text);
+  if (r === undefined) {
+    r = parseKeyRecord(text);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, r);
+  }
+  return r;
+}
+
 export function parseKeyRecord(text: string): KeyReading {
   const list = parseTagList(text);
   if (!list.valid) {

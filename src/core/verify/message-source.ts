@@ -1,7 +1,8 @@
 /**
  * A message as bytes, whole or as a stream of chunks (a file read piece by piece, Thunderbird's
  * raw message as a File): the header block is collected (up to a limit), the body is handed on
- * chunk by chunk and never held whole.
+ * chunk by chunk and never held whole. A stream may reuse its buffer: each chunk is used (or
+ * copied) before the next is asked for.
  */
 import { toBinary } from "./bytes.js";
 

@@ -16,6 +16,8 @@ export interface RawField {
   raw: string;
   /** Where the value starts in `raw` (just after the colon). */
   valueStart: number;
+  /** The relaxed canonical form, once computed (several signatures cover the same fields). */
+  relaxed?: string;
 }
 
 function isWsp(c: number): boolean {

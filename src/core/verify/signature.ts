@@ -80,6 +80,7 @@ const LABEL = "[A-Za-z0-9_\\x80-\\xff](?:[A-Za-z0-9_\\x80-\\xff-]{0,61}[A-Za-z0-
 const DNS_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
 
 const DIGITS = /^[0-9]{1,76}$/;
+const SEAL_CANON = { header: "relaxed", body: "relaxed" } as const;
 
 /** RFC 8617 §4.1.2: an ARC-Message-Signature must not cover ARC header fields. */
 const ARC_FIELDS: ReadonlySet<string> = new Set(["arc-authentication-results", "arc-message-signature", "arc-seal"]);
@@ -115,86 +116,102 @@ export function identityDomain(identity: string): string {
 
 export type SignatureReading = { signature: Signature; problem: null } | { signature: null; problem: SignatureProblem; summary: SignatureSummary };
 
+function tagValue(tags: TagList, name: string): string | undefined {
+  return tags.tags.get(name)?.value;
+}
+
+function tagText(tags: TagList, name: string): string {
+  const v = tags.tags.get(name)?.value;
+  return v === undefined ? "" : binaryToText(stripFws(v));
+}
+
+function failed(summary: SignatureSummary, result: ProblemResult, r: Reason): SignatureReading {
+  return { signature: null, problem: { result, reason: r }, summary };
+}
+
+/** The whole check of the field's own text (no spreads or closures: this runs for every signature). */
 export function readSignature(field: RawField, kind: SignatureKind): SignatureReading {
   const tags = parseTagList(field.raw.slice(field.valueStart));
-  const get = (name: string): string | undefined => tags.tags.get(name)?.value;
-  const text = (name: string): string => binaryToText(stripFws(get(name) ?? ""));
-  const domain = asciiLower(text("d"));
+  const domain = asciiLower(tagText(tags, "d"));
+  const rawI = tagValue(tags, "i");
+  let instance: number | null = null;
+  if (kind !== "dkim") {
+    const n = numberTag(rawI);
+    instance = typeof n === "number" && n >= 1 ? n : null;
+  }
   const summary: SignatureSummary = {
     domain,
-    selector: text("s"),
-    algorithm: asciiLower(text("a")),
-    identity: kind === "dkim" ? (get("i") !== undefined ? text("i") : `@${domain}`) : text("i"),
-    bPrefix: stripFws(get("b") ?? "").slice(0, 8),
-    instance: null,
+    selector: tagText(tags, "s"),
+    algorithm: asciiLower(tagText(tags, "a")),
+    identity: kind === "dkim" && rawI === undefined ? `@${domain}` : tagText(tags, "i"),
+    bPrefix: stripFws(tagValue(tags, "b") ?? "").slice(0, 8),
+    instance,
   };
-  const problem = (result: ProblemResult, r: Reason): SignatureReading => ({ signature: null, problem: { result, reason: r }, summary });
 
-  if (kind !== "dkim") {
-    const instance = numberTag(get("i"));
-    summary.instance = typeof instance === "number" && instance >= 1 ? instance : null;
-  }
   if (!tags.valid) {
     const first = tags.diagnostics.find((d) => d.severity === "error");
-    return problem("neutral", first?.reason ?? reason("taglist_emptySpec"));
+    return failed(summary, "neutral", first?.reason ?? reason("taglist_emptySpec"));
   }
-  for (const name of REQUIRED[kind]) if (get(name) === undefined) return problem("neutral", reason("verify_sigMissingTag", name));
-  if (kind === "dkim" && stripFws(get("v") ?? "") !== "1") return problem("neutral", reason("verify_sigVersion", text("v")));
-  if (summary.instance === null && kind !== "dkim") return problem("neutral", reason("verify_sigInstance", text("i")));
+  for (const name of REQUIRED[kind]) if (!tags.tags.has(name)) return failed(summary, "neutral", reason("verify_sigMissingTag", name));
+  if (kind === "dkim" && stripFws(tagValue(tags, "v") ?? "") !== "1") return failed(summary, "neutral", reason("verify_sigVersion", tagText(tags, "v")));
+  if (instance === null && kind !== "dkim") return failed(summary, "neutral", reason("verify_sigInstance", tagText(tags, "i")));
 
   const alg = ALGORITHMS[summary.algorithm];
-  if (alg === undefined) return problem("neutral", reason("verify_sigAlgorithm", summary.algorithm));
-  if (!DNS_NAME.test(stripFws(get("d") ?? ""))) return problem("neutral", reason("verify_sigBadName", "d", domain));
-  if (!DNS_NAME.test(stripFws(get("s") ?? ""))) return problem("neutral", reason("verify_sigBadName", "s", summary.selector));
-  const canon = kind === "seal" ? { header: "relaxed" as const, body: "relaxed" as const } : parseCanon(get("c"));
-  if (canon === null) return problem("neutral", reason("verify_sigCanon", text("c")));
-  const q = get("q");
-  if (q !== undefined && !colonList(q).some((m) => m.toLowerCase() === "dns/txt")) return problem("neutral", reason("verify_sigQuery", text("q")));
+  if (alg === undefined) return failed(summary, "neutral", reason("verify_sigAlgorithm", summary.algorithm));
+  if (!DNS_NAME.test(stripFws(tagValue(tags, "d") ?? ""))) return failed(summary, "neutral", reason("verify_sigBadName", "d", domain));
+  if (!DNS_NAME.test(stripFws(tagValue(tags, "s") ?? ""))) return failed(summary, "neutral", reason("verify_sigBadName", "s", summary.selector));
+  const canon = kind === "seal" ? SEAL_CANON : parseCanon(tagValue(tags, "c"));
+  if (canon === null) return failed(summary, "neutral", reason("verify_sigCanon", tagText(tags, "c")));
+  const q = tagValue(tags, "q");
+  if (q !== undefined && !colonList(q).some((m) => m.toLowerCase() === "dns/txt")) return failed(summary, "neutral", reason("verify_sigQuery", tagText(tags, "q")));
 
-  const signature = decodeBase64(get("b") ?? "");
-  const bh = kind === "seal" ? new Uint8Array(0) : decodeBase64(get("bh") ?? "");
-  if (signature === null || signature.length === 0) return problem("neutral", reason("verify_sigBase64", "b"));
-  if (bh === null) return problem("neutral", reason("verify_sigBase64", "bh"));
+  const signature = decodeBase64(tagValue(tags, "b") ?? "");
+  const bh = kind === "seal" ? null : decodeBase64(tagValue(tags, "bh") ?? "");
+  if (signature === null || signature.length === 0) return failed(summary, "neutral", reason("verify_sigBase64", "b"));
+  if (kind !== "seal" && bh === null) return failed(summary, "neutral", reason("verify_sigBase64", "bh"));
 
-  const bodyLength = numberTag(get("l"));
-  const timestamp = numberTag(get("t"));
-  const expires = numberTag(get("x"));
-  if (bodyLength === undefined) return problem("neutral", reason("verify_sigNumber", "l", text("l")));
-  if (timestamp === undefined) return problem("neutral", reason("verify_sigNumber", "t", text("t")));
-  if (expires === undefined) return problem("neutral", reason("verify_sigNumber", "x", text("x")));
-  if (timestamp !== null && expires !== null && expires <= timestamp) return problem("neutral", reason("verify_sigExpiresBeforeSigned"));
+  const bodyLength = numberTag(tagValue(tags, "l"));
+  const timestamp = numberTag(tagValue(tags, "t"));
+  const expires = numberTag(tagValue(tags, "x"));
+  if (bodyLength === undefined) return failed(summary, "neutral", reason("verify_sigNumber", "l", tagText(tags, "l")));
+  if (timestamp === undefined) return failed(summary, "neutral", reason("verify_sigNumber", "t", tagText(tags, "t")));
+  if (expires === undefined) return failed(summary, "neutral", reason("verify_sigNumber", "x", tagText(tags, "x")));
+  if (timestamp !== null && expires !== null && expires <= timestamp) return failed(summary, "neutral", reason("verify_sigExpiresBeforeSigned"));
 
-  const signedHeaders = kind === "seal" ? [] : colonList(get("h") ?? "").map(asciiLower);
-  if (kind !== "seal" && signedHeaders.length === 0) return problem("neutral", reason("verify_sigMissingTag", "h"));
+  const signedHeaders = kind === "seal" ? [] : colonList(tagValue(tags, "h") ?? "").map(asciiLower);
+  if (kind !== "seal" && signedHeaders.length === 0) return failed(summary, "neutral", reason("verify_sigMissingTag", "h"));
   if (kind === "dkim") {
-    if (!signedHeaders.includes("from")) return problem("permerror", reason("verify_fromNotSigned"));
-    if (!withinDomain(identityDomain(summary.identity), domain)) return problem("permerror", reason("verify_identityOutsideDomain", summary.identity, domain));
+    if (!signedHeaders.includes("from")) return failed(summary, "permerror", reason("verify_fromNotSigned"));
+    if (!withinDomain(identityDomain(summary.identity), domain)) return failed(summary, "permerror", reason("verify_identityOutsideDomain", summary.identity, domain));
   }
   if (kind === "ams") {
     const arcField = signedHeaders.find((h) => ARC_FIELDS.has(h));
-    if (arcField !== undefined) return problem("permerror", reason("verify_amsSignsArc", arcField));
+    if (arcField !== undefined) return failed(summary, "permerror", reason("verify_amsSignsArc", arcField));
   }
-  if (kind === "seal" && get("h") !== undefined) return problem("permerror", reason("verify_sealWithH"));
+  if (kind === "seal" && tags.tags.has("h")) return failed(summary, "permerror", reason("verify_sealWithH"));
 
-  return {
-    signature: {
-      ...summary,
-      kind,
-      field,
-      tags,
-      keyType: alg.keyType,
-      hash: alg.hash,
-      domainAscii: toDomainAscii(domain),
-      headerCanon: canon.header,
-      bodyCanon: canon.body,
-      signedHeaders,
-      bodyHash: kind === "seal" ? null : bh,
-      signature,
-      bodyLength,
-      timestamp,
-      expires,
-      cv: kind === "seal" ? asciiLower(text("cv")) : null,
-    },
-    problem: null,
+  const sig: Signature = {
+    domain,
+    selector: summary.selector,
+    algorithm: summary.algorithm,
+    identity: summary.identity,
+    bPrefix: summary.bPrefix,
+    instance,
+    kind,
+    field,
+    tags,
+    keyType: alg.keyType,
+    hash: alg.hash,
+    domainAscii: toDomainAscii(domain),
+    headerCanon: canon.header,
+    bodyCanon: canon.body,
+    signedHeaders,
+    bodyHash: bh,
+    signature,
+    bodyLength,
+    timestamp,
+    expires,
+    cv: kind === "seal" ? asciiLower(tagText(tags, "cv")) : null,
   };
+  return { signature: sig, problem: null };
 }

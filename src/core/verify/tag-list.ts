@@ -55,13 +55,15 @@ function isNameChar(c: number): boolean {
   return isAlpha(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
-/** VALCHAR, folding white space inside a value, or an 8-bit byte. */
-function isValueChar(c: number): boolean {
-  return (c >= 0x21 && c <= 0x7e && c !== 0x3b) || isWs(c) || c >= 0x80;
-}
+/** Not VALCHAR, not folding white space inside a value, not an 8-bit byte (";" ends the value first). */
+// eslint-disable-next-line no-control-regex
+const BAD_VALUE_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+const HAS_FWS = /[ \t\r\n]/;
 
 export function parseTagList(text: string): TagList {
   const tags = new Map<string, Tag>();
+  // Most lists have no character that is never allowed: then values need no check of their own.
+  const checkValues = BAD_VALUE_CHAR.test(text);
   const diagnostics: TagDiagnostic[] = [];
   const len = text.length;
   const error = (offset: number, r: Reason): void => void diagnostics.push({ severity: "error", offset, reason: r });
@@ -100,12 +102,8 @@ export function parseTagList(text: string): TagList {
     const specEnd = nextSemicolon(pos);
     let valueEnd = specEnd;
     while (valueEnd > valueStart && isWs(text.charCodeAt(valueEnd - 1))) valueEnd--;
-    for (let i = valueStart; i < valueEnd; i++) {
-      if (!isValueChar(text.charCodeAt(i))) {
-        error(i, reason("taglist_badChar", name, i));
-        break;
-      }
-    }
+    const bad = checkValues && valueEnd > valueStart ? BAD_VALUE_CHAR.exec(text.slice(valueStart, valueEnd)) : null;
+    if (bad !== null) error(valueStart + bad.index, reason("taglist_badChar", name, valueStart + bad.index));
     if (tags.has(name)) error(nameStart, reason("taglist_duplicate", name));
     else tags.set(name, { name, value: text.slice(valueStart, valueEnd), nameStart, eqEnd, valueStart, valueEnd, specEnd });
     pos = specEnd + 1;
@@ -115,6 +113,7 @@ export function parseTagList(text: string): TagList {
 
 /** Remove folding white space (SP, HTAB, CR, LF) from a value, as b=, bh= and p= are read. */
 export function stripFws(value: string): string {
+  if (!HAS_FWS.test(value)) return value;
   let out = "";
   let from = 0;
   for (let i = 0; i < value.length; i++) {

@@ -21,7 +21,7 @@ describe("splitMbox", () => {
     const m = splitMbox(mbox);
     expect(m).toHaveLength(2);
     expect(m[0]?.separator).toBe("From alice@example.com Tue May 14 09:12:03 2024");
-    expect(m[0]?.raw).toBe("From: Alice <alice@example.com>\nSubject: one\n\nFrom the start, mboxrd escapes this line.\n>From stays quoted once.");
+    expect(m[0]?.raw).toBe("From: Alice <alice@example.com>\nSubject: one\n\nFrom the start, mboxrd escapes this line.\n>From stays quoted once.\n");
     expect(m[1]?.raw).toContain("From inside the body");
     expect(m[1]?.index).toBe(1);
   });
@@ -30,7 +30,8 @@ describe("splitMbox", () => {
     const m = splitMbox("junk\r\n\r\nFrom x Tue\r\nSubject: a\r\n\r\nb\r\n");
     expect(m).toHaveLength(1);
     expect(m[0]?.separator).toBe("From x Tue");
-    expect(m[0]?.raw).toBe("Subject: a\r\n\r\nb\r");
+    // Each message keeps its line ends, the last one included (its signatures cover them).
+    expect(m[0]?.raw).toBe("Subject: a\r\n\r\nb\r\n");
   });
 
   it("empty input", () => {

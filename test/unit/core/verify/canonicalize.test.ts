@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromBinary, toBinary } from "../../../../src/core/verify/bytes.js";
+import { decodeBase64, fromBinary, toBinary } from "../../../../src/core/verify/bytes.js";
 import { bodyCanonicalizer, LimitedSink } from "../../../../src/core/verify/canonicalize-body.js";
 import { type Canonicalization, canonicalizeField } from "../../../../src/core/verify/canonicalize-header.js";
 import { type RawField, splitRawHeader } from "../../../../src/core/verify/raw-header.js";
@@ -147,5 +147,20 @@ describe("header canonicalization", () => {
   });
   it("simple keeps the field byte for byte, folding included, with CRLF line breaks", () => {
     expect(canonicalizeField(field("Subject :  a\n  b "), "simple")).toBe("Subject :  a\r\n  b \r\n");
+  });
+});
+
+describe("base64 as DKIM writes it", () => {
+  it("ignores folding white space and accepts missing padding", () => {
+    expect(decodeBase64("AQ\r\n\tID")).toEqual(new Uint8Array([1, 2, 3]));
+    expect(decodeBase64("AQI")).toEqual(new Uint8Array([1, 2]));
+    expect(decodeBase64("AQI=")).toEqual(new Uint8Array([1, 2]));
+  });
+  it("rejects other characters, misplaced padding and non-zero bits after the last byte", () => {
+    expect(decodeBase64("AQ*D")).toBeNull();
+    expect(decodeBase64("AQ=D")).toBeNull();
+    expect(decodeBase64("AQJ=")).toBeNull(); // "J" leaves bits set: two texts would decode alike
+    expect(decodeBase64("A")).toBeNull();
+    expect(decodeBase64("AQ===")).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { NodeSignatures } from "../../../../src/cli/node-crypto.js";
 import { nobleSha256 } from "../../../../src/core/verify/crypto.js";
 import { toVerifyJson } from "../../../../src/core/verify/report.js";
 import { verifyMessage } from "../../../../src/core/verify/verify-message.js";
@@ -29,7 +30,7 @@ describe("signed fixtures (dkimpy)", () => {
     });
   }
 
-  it("gives the same results streamed in 1-, 7- and 4096-byte chunks, and with the pure-JS hash", async () => {
+  it("gives the same results streamed in 1-, 7- and 4096-byte chunks, with the pure-JS hash, and with Node's crypto", async () => {
     for (const c of expectedCases()) {
       const bytes = fixtureBytes(join(GENERATED, c.file));
       const whole = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now)));
@@ -39,6 +40,8 @@ describe("signed fixtures (dkimpy)", () => {
       }
       const noble = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now, { sha256: nobleSha256 })));
       expect(noble, `${c.file} with @noble/hashes`).toEqual(whole);
+      const node = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now, { crypto: new NodeSignatures() })));
+      expect(node, `${c.file} with Node's crypto (the command line's)`).toEqual(whole);
     }
   });
 });

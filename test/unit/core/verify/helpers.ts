@@ -5,7 +5,7 @@ import { WebCryptoSignatures } from "../../../../src/core/verify/crypto.js";
 import { DnsCache, type TxtResolver } from "../../../../src/core/verify/dns.js";
 import { offlineResolver } from "../../../../src/core/verify/offline-dns.js";
 import type { VerifyDeps } from "../../../../src/core/verify/verify-message.js";
-import { nodeSha256 } from "../../../../src/cli/verify-options.js";
+import { nodeSha256 } from "../../../../src/cli/node-crypto.js";
 
 export const FIXTURES = join(__dirname, "..", "..", "..", "fixtures", "verify");
 export const GENERATED = join(FIXTURES, "generated");
