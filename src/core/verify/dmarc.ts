@@ -148,8 +148,8 @@ export async function evaluateDmarc(
   const policy = domain !== from && record.subdomainPolicy !== null ? record.subdomainPolicy : record.policy;
   const common = { ...base, source: "record" as const, policy, recordDomain: domain, dkimAlignment: record.adkim, dnssec: found.dnssec };
   const pass = aligned(record.adkim);
-  if (pass !== null) return { ...common, result: "pass", alignedDkim: pass.domain, reason: reason("dmarcOwn_pass", pass.domain, record.adkim) };
+  if (pass !== null) return { ...common, result: "pass", alignedDkim: pass.domain, reason: reason("dmarcOwn_pass", pass.domain) };
   const pending = dkim.some((d) => d.result === "temperror" && alignmentOf(toDomainAscii(d.domain), from) !== "none");
   if (pending) return { ...common, result: "temperror", reason: reason("dmarcOwn_dkimUnchecked") };
-  return { ...common, result: "fail", reason: reason("dmarcOwn_fail", from, record.adkim) };
+  return { ...common, result: "fail", reason: reason("dmarcOwn_fail", from) };
 }
