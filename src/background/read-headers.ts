@@ -22,9 +22,7 @@ export async function readHeaders(messageId: number): Promise<ReadHeaders> {
     // Undecoded: about twice as fast (no RFC 2047 decoding of every value, which AuthLens does not
     // need), folding kept, and RFC 6532 UTF-8 bytes intact (the decoded form mangles them).
     const headers = lowerKeys(await api.getHeaders(messageId, { decodeHeaders: false }));
-    // With several Authentication-Results, their order against the Received lines matters (a
-    // forged copy sits below the receiving hop) and only the raw block has it.
-    if ((headers["authentication-results"]?.length ?? 0) < 2) return { source: "getHeaders", headers, raw: null };
+    if (!needsOrder(headers)) return { source: "getHeaders", headers, raw: null };
     return readRaw(messageId);
   }
   try {
@@ -32,11 +30,25 @@ export async function readHeaders(messageId: number): Promise<ReadHeaders> {
       headers?: HeadersDictionary;
       rawHeaders?: HeadersDictionary;
     };
-    if (full.rawHeaders) return { source: "getFull", headers: lowerKeys(full.rawHeaders), raw: null };
+    if (full.rawHeaders) {
+      // A dictionary like getHeaders': the same rule (Thunderbird 133-146 otherwise trusted only the
+      // newest of several headers from a trusted server, and a Fastmail message read "unverified").
+      const headers = lowerKeys(full.rawHeaders);
+      if (!needsOrder(headers)) return { source: "getFull", headers, raw: null };
+      return readRaw(messageId);
+    }
   } catch {
     // Older Thunderbird without the getFull options: fall through to getRaw.
   }
   return readRaw(messageId);
+}
+
+/**
+ * With several Authentication-Results, their order against the Received lines matters (a forged
+ * copy sits below the receiving hop) and only the raw block has it: a header dictionary won't do.
+ */
+function needsOrder(headers: HeadersDictionary): boolean {
+  return (headers["authentication-results"]?.length ?? 0) >= 2;
 }
 
 async function readRaw(messageId: number): Promise<ReadHeaders> {

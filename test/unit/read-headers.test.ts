@@ -60,6 +60,19 @@ describe("reading headers", () => {
     }
   });
 
+  it("on Thunderbird without getHeaders, also reads a message with several Authentication-Results raw", async () => {
+    const getHeaders = browser.messages.getHeaders;
+    delete browser.messages.getHeaders;
+    try {
+      const read = await readHeaders(2);
+      expect(read.source).toBe("getRaw");
+      expect(toHeaderBlock(read).crossNameOrderKnown).toBe(true);
+      expect(toHeaderBlock(read).fields.map((f) => f.lname)).toEqual(["authentication-results", "received", "authentication-results"]);
+    } finally {
+      browser.messages.getHeaders = getHeaders;
+    }
+  });
+
   it("shows the headers as text with one kind of line end", async () => {
     expect(headersAsText(await readHeaders(1))).toBe("from: 用户 <用户@例え.example>\nauthentication-results: mx.example.net;\n\tdmarc=pass header.from=例え.example");
     expect(headersAsText(await readHeaders(2))).toBe("Authentication-Results: mx.example.net; spf=pass\nReceived: from a by mx.example.net\nAuthentication-Results: mx.example.net; dkim=pass");
