@@ -33,6 +33,8 @@ export function scenarios(root: string): Scenario[] {
   const hostile = fixtures(root, "hostile");
   const arc = demo.find((f) => f.file.startsWith("03-"));
   if (!arc) throw new Error("test/fixtures/demo/03-*.eml (the ARC fixture) is missing");
+  const forged = demo.find((f) => f.file.startsWith("04-"));
+  if (!forged) throw new Error("test/fixtures/demo/04-*.eml (several Authentication-Results) is missing");
   const managed = { trustedAuthservIds: ["mx.example.net"], bannerMode: "failures", locked: ["trustedAuthservIds"] };
   const expected = demo.map((f) => ({ file: f.file, subject: f.subject, level: DEMO_VERDICTS[f.file] ?? "unknown" }));
   const rulesMail = {
@@ -53,7 +55,11 @@ export function scenarios(root: string): Scenario[] {
   return [
     {
       name: "foundation",
-      tests: ["the add-on starts", "reads the Authentication-Results and ARC headers of a fixture"],
+      tests: [
+        "the add-on starts",
+        "reads the Authentication-Results and ARC headers of a fixture",
+        "reads a message with several Authentication-Results raw, on every Thunderbird",
+      ],
       inbox: demo.map((f) => f.text),
       data: {
         inboxCount: demo.length,
@@ -61,6 +67,7 @@ export function scenarios(root: string): Scenario[] {
           subject: arc.subject,
           headers: Object.fromEntries(AUTH_HEADERS.map((h) => [h, headerValues(arc.text, h)])),
         },
+        severalAuthResults: { subject: forged.subject, count: headerValues(forged.text, "authentication-results").length },
       },
     },
     {
