@@ -1,5 +1,5 @@
-import { accessSync, constants, readFileSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { accessSync, constants, readFileSync, realpathSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
 
 /**
  * The Thunderbird binary: $THUNDERBIRD, else `thunderbird` on PATH. Debian's /usr/bin/thunderbird is a
@@ -32,8 +32,13 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** If `path` is a shell script that execs the real binary, return that binary. */
-function unwrap(path: string): string {
+/**
+ * If `path` is Debian's shell script that execs the real binary, return that binary: the one of the
+ * same installation (PREFIX/bin/thunderbird -> PREFIX/lib/thunderbird/thunderbird), so that a
+ * Thunderbird unpacked beside the system's (dpkg -x into /opt/thunderbird-140) runs itself and not
+ * the system's /usr/lib/thunderbird/thunderbird, which its copy of the script would exec.
+ */
+export function unwrap(path: string): string {
   let head: Buffer;
   try {
     head = readFileSync(path).subarray(0, 4096);
@@ -42,7 +47,8 @@ function unwrap(path: string): string {
   }
   // Debian's wrapper sources thunderbird-wrapper-helper.sh and then runs the real binary.
   if (head.subarray(0, 2).toString() !== "#!" || !head.toString().includes("thunderbird-wrapper-helper")) return path;
-  for (const candidate of ["/usr/lib/thunderbird/thunderbird", "/usr/lib64/thunderbird/thunderbird"]) {
+  const prefix = dirname(dirname(realpathSync(path)));
+  for (const candidate of [join(prefix, "lib", "thunderbird", "thunderbird"), join(prefix, "lib64", "thunderbird", "thunderbird")]) {
     if (isExecutable(candidate)) return candidate;
   }
   return path;
