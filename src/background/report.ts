@@ -1,4 +1,4 @@
-import { toInspectJson } from "../core/analyze.js";
+import { toInspectJson } from "../core/inspect-json.js";
 import { formatReport } from "../core/report.js";
 import type { TabView } from "../ui/view-types.js";
 

@@ -9,7 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzeMessage, toInspectJson } from "../../src/core/analyze.js";
+import { analyzeMessage } from "../../src/core/analyze.js";
+import { toInspectJson } from "../../src/core/inspect-json.js";
 import { parseHeaderBlock } from "../../src/core/headers/header-block.js";
 import type { BenchReport } from "./parser.bench.js";
 

@@ -3,7 +3,8 @@
  *
  *   authlens inspect [--json] [--trust ID]... [--forwarder DOMAIN]... [--verify [--dns FILE | --doh URL] [--now S]] <file.eml | file.mbox>
  */
-import { analyzeMessage, toInspectJson } from "../../core/analyze.js";
+import { analyzeMessage } from "../../core/analyze.js";
+import { toInspectJson } from "../../core/inspect-json.js";
 import { parseHeaderBlock } from "../../core/headers/header-block.js";
 import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
 import { formatReport } from "../../core/report.js";

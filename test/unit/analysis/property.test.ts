@@ -1,7 +1,8 @@
 /** fast-check: the analysis never throws, whatever the header block. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeMessage, toInspectJson } from "../../../src/core/analyze.js";
+import { analyzeMessage } from "../../../src/core/analyze.js";
+import { toInspectJson } from "../../../src/core/inspect-json.js";
 import { fromThunderbirdHeaders, parseHeaderBlock } from "../../../src/core/headers/header-block.js";
 import { splitMbox } from "../../../src/core/mbox.js";
 
