@@ -1,6 +1,6 @@
 /** The message_display_action button of one tab: icon, badge and title for a verdict state. */
 import type { VerdictLevel } from "../core/verdict.js";
-import { messenger } from "./api.js";
+import { messenger } from "../shared/api.js";
 
 export type ButtonState = VerdictLevel | "error" | "neutral" | "working";
 

@@ -1,7 +1,8 @@
 /** A message's analysis, read with the fastest header API and cached per message for the current settings. */
 import { analyzeMessage, type Analysis } from "../core/analyze.js";
-import { messenger } from "./api.js";
-import { headersAsText, readHeaders, toHeaderBlock, type HeaderSource } from "./read-headers.js";
+import { messenger } from "../shared/api.js";
+import { headersAsText, readHeaders, toHeaderBlock } from "./read-headers.js";
+import type { HeaderSource } from "../shared/view-types.js";
 import { getSettings } from "./settings-store.js";
 
 type MessageHeader = messenger.messages.MessageHeader;

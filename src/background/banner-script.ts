@@ -1,4 +1,4 @@
-import { messenger } from "./api.js";
+import { messenger } from "../shared/api.js";
 
 interface MessageDisplayScripting {
   registerScripts(scripts: { id: string; js?: string[]; css?: string[] }[]): Promise<void>;

@@ -3,8 +3,8 @@
  * button updated. Several selected messages show a neutral state. Errors become an "error" state
  * with details for the popup: never swallowed, never a stuck icon.
  */
-import type { TabView } from "../ui/view-types.js";
-import { messenger } from "./api.js";
+import type { TabView } from "../shared/view-types.js";
+import { messenger } from "../shared/api.js";
 import { forgetButton, showButtonState } from "./action-button.js";
 import { analyse, clearAnalysisCache } from "./analysis.js";
 import { rememberServer } from "./recent-servers.js";
@@ -157,7 +157,37 @@ export function startDisplay(): void {
   // New settings: every analysis may change. Re-show the open tabs from fresh analyses.
   watchSettings(() => {
     clearAnalysisCache();
-    for (const tabId of allTabIds()) void refreshTab(tabId);
+    for (const tabId of allTabIds()) void refreshTab(tabId).then((view) => settingsRefreshed(tabId, view));
+  });
+}
+
+const refreshWaiters = new Map<number, ((view: TabView | undefined) => void)[]>();
+
+function settingsRefreshed(tabId: number, view: TabView | undefined): void {
+  const waiters = refreshWaiters.get(tabId) ?? [];
+  refreshWaiters.delete(tabId);
+  for (const w of waiters) w(view);
+}
+
+/**
+ * The tab's view once the next settings change has been applied to it (a change refreshes every
+ * tab once): for a request that changes settings and answers with the new view. If no change
+ * arrives within `timeoutMs` (nothing was stored), the tab is refreshed here instead.
+ */
+export function nextSettingsRefresh(tabId: number, timeoutMs = 3000): Promise<TabView | undefined> {
+  return new Promise((resolve) => {
+    const waiter = (view: TabView | undefined): void => {
+      clearTimeout(timer);
+      resolve(view);
+    };
+    const timer = setTimeout(() => {
+      const list = refreshWaiters.get(tabId) ?? [];
+      refreshWaiters.set(tabId, list.filter((w) => w !== waiter));
+      resolve(refreshTab(tabId));
+    }, timeoutMs);
+    const list = refreshWaiters.get(tabId) ?? [];
+    list.push(waiter);
+    refreshWaiters.set(tabId, list);
   });
 }
 

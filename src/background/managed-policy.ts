@@ -1,6 +1,6 @@
 import type { AccountInfo } from "../core/policy/merge.js";
 import { domainOf } from "../core/domain.js";
-import { messenger } from "./api.js";
+import { messenger } from "../shared/api.js";
 
 /**
  * Reads what the administrator's policy delivers for AuthLens (`storage.managed`, filled by Thunderbird

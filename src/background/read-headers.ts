@@ -1,8 +1,8 @@
 import { fromThunderbirdHeaders, parseHeaderBlock, type HeaderBlock } from "../core/headers/header-block.js";
-import { messenger, type HeadersDictionary } from "./api.js";
+import { messenger, type HeadersDictionary } from "../shared/api.js";
+import type { HeaderSource } from "../shared/view-types.js";
 
 /** Which Thunderbird API the headers came from, fastest first. */
-export type HeaderSource = "getHeaders" | "getFull" | "getRaw";
 
 export interface ReadHeaders {
   source: HeaderSource;

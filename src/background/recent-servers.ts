@@ -1,5 +1,5 @@
 /** authserv-ids seen on recent mail, offered as suggestions in the options page. */
-import { messenger } from "./api.js";
+import { messenger } from "../shared/api.js";
 
 const KEY = "recentServers";
 const LIMIT = 20;

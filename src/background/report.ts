@@ -1,6 +1,6 @@
 import { toInspectJson } from "../core/inspect-json.js";
 import { formatReport } from "../core/report.js";
-import type { TabView } from "../ui/view-types.js";
+import type { TabView } from "../shared/view-types.js";
 
 /** "Copy report": the text report and the `authlens inspect --json` object, each with the raw headers. */
 export function buildReport(view: Extract<TabView, { state: "ready" }>): { text: string; json: string } {

@@ -12,8 +12,9 @@ import { migrateSettings, SETTINGS_VERSION } from "../core/settings/migrations.j
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings/schema.js";
 import { readSettings, type SettingsProblem } from "../core/settings/validate.js";
 import { EXAMPLE_RULES } from "../core/rules/examples.js";
-import { messenger } from "./api.js";
+import { messenger } from "../shared/api.js";
 import { accountsForPolicy, readManagedPolicy } from "./managed-policy.js";
+import type { EffectiveSettings } from "../shared/data-types.js";
 
 const KEY = "settings";
 const VERSION_KEY = "settingsVersion";
@@ -22,23 +23,6 @@ const VERSION_KEY = "settingsVersion";
 export const LOCKED_MESSAGE = "Set by your organization";
 const NO_USER_RULES_MESSAGE = `${LOCKED_MESSAGE}: your organization does not allow rules of your own`;
 
-export interface EffectiveSettings {
-  settings: Settings;
-  /** What the user changed (stored in storage.local). */
-  user: Partial<Settings>;
-  /** What the administrator's policy presets (accountTrust resolved to this desktop's account ids). */
-  policy: Partial<Settings>;
-  /** Problems of the stored settings, and of the policy (paths prefixed with `policy.`). */
-  problems: SettingsProblem[];
-  /** Rules from the policy: they run before the user's rules; users cannot change them. */
-  adminRules: Rule[];
-  /** Whether the user's own rules run (and may be changed). */
-  allowUserRules: boolean;
-  /** Setting keys the user cannot change (`rules` when allowUserRules is false). */
-  locked: string[];
-  /** Problems of the policy, with their paths in the policy (e.g. `accountTrust[0].match`). */
-  policyProblems: PolicyProblem[];
-}
 
 let cache: Promise<EffectiveSettings> | undefined;
 const listeners = new Set<(s: EffectiveSettings) => void>();

@@ -1,4 +1,4 @@
-import { messenger } from "./api.js";
+import { messenger } from "../shared/api.js";
 import { startDisplay } from "./display.js";
 import { registerBanner } from "./banner-script.js";
 import { startRouter } from "./router.js";

@@ -2,7 +2,7 @@
  * What each tab's button and popup show (the analyses themselves are cached in analysis.ts). The
  * popup and the banner read a tab's view; they never analyse.
  */
-import { TAB_VIEW_BRIDGE, type TabView, type TabViewBridge } from "../ui/view-types.js";
+import { TAB_VIEW_BRIDGE, type TabView, type TabViewBridge } from "../shared/view-types.js";
 
 const views = new Map<number, TabView>();
 const waiters = new Map<number, Array<(v: TabView) => void>>();

@@ -1,6 +1,6 @@
 import { senderDomainForDisplay } from "../core/display-domain.js";
-import type { TabView } from "../ui/view-types.js";
-import { messenger } from "./api.js";
+import type { TabView } from "../shared/view-types.js";
+import { messenger } from "../shared/api.js";
 
 /** The button's tooltip for a tab's view, in the user's language. */
 export function titleFor(view: TabView): string {

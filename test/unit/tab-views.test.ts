@@ -1,7 +1,7 @@
 /** What the popup gets for a tab whose analysis is still running: the finished view, not "working". */
 import { describe, expect, it } from "vitest";
 import { setTabView, viewForPopup } from "../../src/background/tab-views.js";
-import type { TabView } from "../../src/ui/view-types.js";
+import type { TabView } from "../../src/shared/view-types.js";
 
 describe("viewForPopup", () => {
   it("waits for the analysis of the shown message to finish", async () => {

@@ -1,25 +1,11 @@
 /** The action log: the last 1,000 actions (time, subject, message id, rule, action, outcome). */
 import { batchedWriter } from "./batched-writer.js";
 import { committed, db, LOG, request, writeTransaction } from "./idb.js";
+import type { LogEntry } from "../../shared/data-types.js";
 
 export const LOG_LIMIT = 1000;
 
-export type Outcome = "done" | "failed" | "skipped" | "would";
 
-export interface LogEntry {
-  time: number;
-  subject: string;
-  /** The Message-ID header (without angle brackets), or AuthLens's fallback key. */
-  messageId: string;
-  ruleId: string;
-  ruleName: string;
-  /** The action in words (English; the CLI's describeAction). */
-  action: string;
-  outcome: Outcome;
-  /** What went wrong, or why it was skipped. */
-  detail: string;
-  trigger: "newMail" | "selected" | "folder" | "policy";
-}
 
 let sinceTrim = 0;
 

@@ -5,41 +5,22 @@
  * journal's keys, so memory stays bounded. A run cut short (cancel, quit) can simply be run
  * again: the journal skips what was done.
  */
-import { messenger } from "../api.js";
+import { messenger } from "../../shared/api.js";
 import { runRulesOn } from "./engine.js";
-import { batchedLog, type LogEntry } from "./action-log.js";
+import { batchedLog } from "./action-log.js";
+import type { LogEntry } from "../../shared/data-types.js";
 import { FolderResolver } from "./folders.js";
 import { batchedJournal, type Journal } from "./journal.js";
 import { forEachBounded } from "./pool.js";
 import { currentRuleSet } from "./rule-set.js";
 import { errorText } from "../../core/error-text.js";
+import type { BulkStatus } from "../../shared/data-types.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
 /** Messages handled at once: enough to overlap Thunderbird's header reads, few enough to stay light. */
 export const IN_FLIGHT = 8;
 
-export interface BulkStatus {
-  runId: number;
-  folderId: string;
-  folderName: string;
-  dryRun: boolean;
-  state: "running" | "done" | "cancelled" | "failed";
-  total: number;
-  done: number;
-  /** Per rule id: how many messages it matched (would match, in a dry run). */
-  matched: Record<string, number>;
-  ruleNames: Record<string, string>;
-  /** Messages acted on, skipped as already handled, and with a failed action. */
-  acted: number;
-  alreadyDone: number;
-  failed: number;
-  error: string | null;
-  /** The action log could not be written (the run itself went on). */
-  logError: string | null;
-  startedAt: number;
-  finishedAt: number | null;
-}
 
 const runs = new Map<number, { status: BulkStatus; cancelled: boolean }>();
 let nextId = 1;

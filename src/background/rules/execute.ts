@@ -7,8 +7,8 @@
  */
 import { describeAction } from "../../core/rules/describe.js";
 import type { ActionPlan, PlannedAction } from "../../core/rules/plan.js";
-import { messenger } from "../api.js";
-import type { LogEntry } from "./action-log.js";
+import { messenger } from "../../shared/api.js";
+import type { LogEntry } from "../../shared/data-types.js";
 import { FolderResolver } from "./folders.js";
 import { ensureTag, resetTagCache } from "./tags.js";
 import { errorText } from "../../core/error-text.js";

@@ -1,6 +1,6 @@
 /** Finds the folder a rule's action names, in the message's own account unless the rule says. */
 import type { FolderRef } from "../../core/rules/schema.js";
-import { messenger } from "../api.js";
+import { messenger } from "../../shared/api.js";
 
 type MailFolder = messenger.folders.MailFolder;
 

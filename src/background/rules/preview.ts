@@ -4,18 +4,12 @@
  */
 import { evaluateRules } from "../../core/rules/evaluate.js";
 import { validateRules } from "../../core/rules/validate.js";
-import { messenger } from "../api.js";
+import { messenger } from "../../shared/api.js";
 import { analyse } from "../analysis.js";
+import type { RulesPreview } from "../../shared/data-types.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
-export interface RulesPreview {
-  folderName: string;
-  examined: number;
-  /** Per rule id. */
-  matched: Record<string, number>;
-  problems: { path: string; message: string }[];
-}
 
 export async function previewRules(input: unknown, folderId: string, limit = 200): Promise<RulesPreview> {
   const { rules, problems } = validateRules(input);

@@ -1,7 +1,8 @@
 /** The rules in force: the administrator's first (users cannot edit them), then the user's. */
 import type { Rule } from "../../core/rules/schema.js";
 import { ruleSetVersion } from "../../core/rules/version.js";
-import { getSettings, type EffectiveSettings } from "../settings-store.js";
+import { getSettings } from "../settings-store.js";
+import type { EffectiveSettings } from "../../shared/data-types.js";
 
 export interface RuleSet {
   rules: Rule[];

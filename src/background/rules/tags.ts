@@ -1,5 +1,5 @@
 /** Thunderbird tags: created (with the rule's name and colour) the first time a rule adds one. */
-import { messenger } from "../api.js";
+import { messenger } from "../../shared/api.js";
 
 interface TagApi {
   list(): Promise<{ key: string; tag: string; color: string }[]>;

@@ -3,13 +3,14 @@
  * opt-in), on the selected messages, and on a whole folder (context menus).
  */
 import type { Settings } from "../../core/settings/schema.js";
-import { messenger } from "../api.js";
+import { messenger } from "../../shared/api.js";
 import { getSettings } from "../settings-store.js";
 import { runRulesOn } from "./engine.js";
 import { FolderResolver } from "./folders.js";
 import { forEachBounded } from "./pool.js";
 import { currentRuleSet } from "./rule-set.js";
-import { logActions, type LogEntry } from "./action-log.js";
+import { logActions } from "./action-log.js";
+import type { LogEntry } from "../../shared/data-types.js";
 import { directJournal, pruneOtherVersions } from "./journal.js";
 import { errorText } from "../../core/error-text.js";
 

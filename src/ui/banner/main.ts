@@ -6,11 +6,11 @@
  */
 import { senderDomainForDisplay } from "../../core/display-domain.js";
 import { html, render } from "lit";
-import { messenger } from "../../background/api.js";
+import { ask } from "../../shared/ask.js";
 import type { BannerMode } from "../../core/settings/schema.js";
 import { reasonText, t } from "../shared/i18n.js";
 import { shown } from "../shared/shown.js";
-import type { TabView } from "../view-types.js";
+import type { TabView } from "../../shared/view-types.js";
 import { bannerCss } from "./styles.js";
 
 type Ready = Extract<TabView, { state: "ready" }>;
@@ -22,7 +22,7 @@ export function wantsBanner(view: TabView | null, mode: BannerMode): view is Rea
 }
 
 async function show(): Promise<void> {
-  const answer = (await messenger.runtime.sendMessage({ type: "banner" })) as { view: TabView | null; bannerMode: BannerMode } | null;
+  const answer = await ask("banner");
   if (!answer || !wantsBanner(answer.view, answer.bannerMode)) return;
   const a = answer.view.analysis;
   const level = a.verdict.level;
@@ -54,7 +54,7 @@ async function show(): Promise<void> {
       <div class="banner ${level}" role="alert">
         <strong>${t(`banner_${level}`, domain)}</strong>
         ${first ? html`<span class="why">${reasonText(first)}</span>` : ""}
-        <button type="button" @click=${() => messenger.runtime.sendMessage({ type: "openPopup" })}>${t("bannerDetails")}</button>
+        <button type="button" @click=${() => void ask("openPopup")}>${t("bannerDetails")}</button>
       </div>`,
     root,
   );

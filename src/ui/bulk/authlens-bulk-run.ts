@@ -1,11 +1,8 @@
 import { css, html, LitElement, nothing, type TemplateResult } from "lit";
-import { messenger } from "../../background/api.js";
-import type { BulkStatus } from "../../background/rules/bulk-run.js";
+import { ask } from "../../shared/ask.js";
+import type { BulkStatus } from "../../shared/data-types.js";
 import { t } from "../shared/i18n.js";
 import { shown } from "../shared/shown.js";
-import type { UiRequest } from "../view-types.js";
-
-const ask = <T>(r: UiRequest) => messenger.runtime.sendMessage(r) as Promise<T>;
 
 /**
  * "Apply AuthLens rules to this folder…": first a dry run counts what each rule would match; the
@@ -80,7 +77,7 @@ export class AuthlensBulkRun extends LitElement {
 
   private async start(dryRun: boolean): Promise<void> {
     try {
-      const { runId } = await ask<{ runId: number }>({ type: "bulkStart", folderId: this.folderId, dryRun });
+      const { runId } = await ask("bulkStart", { folderId: this.folderId, dryRun });
       clearInterval(this.timer);
       this.timer = setInterval(() => void this.poll(runId), 200);
       await this.poll(runId);
@@ -90,12 +87,12 @@ export class AuthlensBulkRun extends LitElement {
   }
 
   private async poll(runId: number): Promise<void> {
-    this.status = await ask<BulkStatus | null>({ type: "bulkStatus", runId });
+    this.status = await ask("bulkStatus", { runId });
     if (this.status && this.status.state !== "running") clearInterval(this.timer);
   }
 
   private cancel(): void {
-    if (this.status) void ask({ type: "bulkCancel", runId: this.status.runId });
+    if (this.status) void ask("bulkCancel", { runId: this.status.runId });
   }
 
   override render(): TemplateResult {

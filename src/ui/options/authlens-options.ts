@@ -4,8 +4,9 @@
  */
 import { css, html, LitElement, nothing, type TemplateResult } from "lit";
 import type { SettingKey, Settings } from "../../core/settings/schema.js";
+import { errorText } from "../../core/error-text.js";
 import { t } from "../shared/i18n.js";
-import { ask, loadAccounts, onSettingsStored, settingOrigin, type Account, type OptionsData, type Problem } from "./data.js";
+import { ask, onSettingsStored, settingOrigin, type Account, type OptionsData, type Problem } from "./data.js";
 import { displaySection } from "./display-section.js";
 import { isUnder, problemLine, problemsFor } from "./problems.js";
 import { rulesStyles } from "./rules/index.js";
@@ -71,9 +72,9 @@ export class AuthlensOptions extends LitElement {
   private async reload(): Promise<void> {
     try {
       const [data, recent, accounts] = await Promise.all([
-        ask<OptionsData>({ type: "settings" }),
-        ask<unknown>({ type: "recentServers" }).catch(() => []),
-        loadAccounts().catch(() => null),
+        ask("settings"),
+        ask("recentServers").catch(() => []),
+        ask("accounts").catch(() => null),
       ]);
       this.data = data;
       this.recent = Array.isArray(recent) ? recent.filter((s): s is string => typeof s === "string") : [];
@@ -106,7 +107,7 @@ export class AuthlensOptions extends LitElement {
     this.data = { ...this.data, settings: { ...this.data.settings, ...changes } };
     this.status = "";
     this.enqueue(async () => {
-      const { problems } = await ask<{ problems: Problem[] }>({ type: "saveSettings", changes });
+      const { problems } = await ask("saveSettings", { changes });
       const others = problems.filter((p) => !isUnder(p.path, prefix));
       this.fieldProblems = { ...this.fieldProblems, [prefix]: problemsFor(problems, prefix, attempted) };
       if (problems.length === 0) this.status = t("options_saved");
@@ -183,10 +184,10 @@ export class AuthlensOptions extends LitElement {
           this.importResult = { state: "error", message: t("options_importTooLarge", file.name) };
           return;
         }
-        const { problems } = await ask<{ problems: Problem[] }>({ type: "importSettings", json: await file.text() });
+        const { problems } = await ask("importSettings", { json: await file.text() });
         this.importResult = problems.length === 0 ? { state: "done", fileName: file.name } : { state: "refused", fileName: file.name, problems };
       } catch (err) {
-        this.importResult = { state: "error", message: t("options_importFailed", file.name, String(err)) };
+        this.importResult = { state: "error", message: t("options_importFailed", file.name, errorText(err)) };
       } finally {
         input.value = "";
       }

@@ -1,43 +1,16 @@
-/** What the options page asks the background and Thunderbird for. It never computes verdicts. */
-import { messenger } from "../../background/api.js";
-import type { EffectiveSettings } from "../../background/settings-store.js";
+/** What the options page asks the background for. It never computes verdicts or calls Thunderbird. */
 import type { SettingKey } from "../../core/settings/schema.js";
-import type { UiRequest } from "../view-types.js";
+import type { EffectiveSettings } from "../../shared/data-types.js";
 
-export interface Problem {
-  path: string;
-  message: string;
-}
+export type { Account, Problem } from "../../shared/data-types.js";
+export { ask } from "../../shared/ask.js";
+export { onSettingsStored } from "../../shared/ui-platform.js";
 
-/** The `settings` answer; `locked` (keys the administrator locked) may be absent. */
-export type OptionsData = EffectiveSettings & { locked?: unknown };
-
-export interface Account {
-  id: string;
-  name: string;
-}
-
-export function ask<T>(request: UiRequest): Promise<T> {
-  return messenger.runtime.sendMessage(request) as Promise<T>;
-}
-
-/** Mail accounts (feeds carry no Authentication-Results, so they are left out). */
-export async function loadAccounts(): Promise<Account[]> {
-  const list = await messenger.accounts.list(false);
-  return list.filter((a) => a.type !== "rss").map((a) => ({ id: a.id, name: a.name }));
-}
+/** The `settings` answer. */
+export type OptionsData = EffectiveSettings;
 
 /** Whether the administrator set `key` (and the user did not change it) or locked it. */
 export function settingOrigin(data: OptionsData, key: SettingKey): { preset: boolean; locked: boolean } {
-  const locked = Array.isArray(data.locked) && data.locked.includes(key);
+  const locked = data.locked.includes(key);
   return { locked, preset: key in data.policy && !(key in data.user) };
-}
-
-/** Calls `listener` when the stored settings change (another page, the popup's "Trust"). */
-export function onSettingsStored(listener: () => void): () => void {
-  const handler = (changes: Record<string, unknown>, area: string): void => {
-    if (area === "local" && "settings" in changes) listener();
-  };
-  messenger.storage.onChanged.addListener(handler);
-  return () => messenger.storage.onChanged.removeListener(handler);
 }

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from "lit";
-import { messenger } from "../../background/api.js";
-import type { TabView, UiRequest } from "../view-types.js";
+import { errorText } from "../../core/error-text.js";
+import { ask } from "../../shared/ask.js";
+import type { TabView } from "../../shared/view-types.js";
 import { t } from "../shared/i18n.js";
 import { earlyView, immediateView } from "./early-view.js";
 import { authenticationSection } from "./sections/authentication.js";
@@ -12,10 +13,6 @@ import { transportSection } from "./sections/transport.js";
 import { trustSection } from "./sections/trust.js";
 import { verdictSection } from "./sections/verdict.js";
 import { popupStyles } from "./styles.js";
-
-function ask<T>(request: UiRequest): Promise<T> {
-  return messenger.runtime.sendMessage(request) as Promise<T>;
-}
 
 /** The message-display pane: shows the background's analysis of the tab's message. */
 export class AuthlensPopup extends LitElement {
@@ -52,18 +49,13 @@ export class AuthlensPopup extends LitElement {
       await navigator.clipboard.writeText(text);
       this.status = done;
     } catch (err) {
-      this.status = t("copyFailed", String(err));
+      this.status = t("copyFailed", errorText(err));
     }
   }
 
   private async trust(server: string, accountId: string | null): Promise<void> {
     if (this.tabId === undefined) return;
-    const answer = await ask<{ problems: { message: string }[]; view: TabView | null }>({
-      type: "trustServer",
-      server,
-      accountId,
-      tabId: this.tabId,
-    });
+    const answer = await ask("trustServer", { server, accountId, tabId: this.tabId });
     if (answer.problems.length > 0) this.status = answer.problems.map((p) => p.message).join("; ");
     else {
       this.status = t("trustAdded", server);
@@ -73,7 +65,7 @@ export class AuthlensPopup extends LitElement {
 
   private async report(kind: "text" | "json"): Promise<void> {
     if (this.tabId === undefined) return;
-    const r = await ask<{ text: string; json: string }>({ type: "report", tabId: this.tabId });
+    const r = await ask("report", { tabId: this.tabId });
     await this.copy(kind === "text" ? r.text : r.json, t(kind === "text" ? "reportCopied" : "reportJsonCopied"));
   }
 
@@ -120,7 +112,7 @@ export class AuthlensPopup extends LitElement {
       <div class="buttons">
         <button type="button" id="copy-report" @click=${() => this.report("text")}>${t("copyReport")}</button>
         <button type="button" id="copy-json" @click=${() => this.report("json")}>${t("copyReportJson")}</button>
-        <button type="button" @click=${() => messenger.runtime.openOptionsPage()}>${t("openOptions")}</button>
+        <button type="button" @click=${() => void ask("openOptions")}>${t("openOptions")}</button>
       </div>
       <p class="status" role="status">${this.status}</p>
     `;

@@ -4,8 +4,9 @@
  * for with a runtime message, which is on its way while lit and the components are evaluated.
  * User Timing marks (`authlens:*`) let the benchmarks see where the popup's time goes.
  */
-import { messenger } from "../../background/api.js";
-import { TAB_VIEW_BRIDGE, type TabView, type TabViewBridge } from "../view-types.js";
+import { ask } from "../../shared/ask.js";
+import { finishedTabView } from "../../shared/ui-platform.js";
+import type { TabView } from "../../shared/view-types.js";
 
 performance.mark("authlens:script");
 
@@ -20,21 +21,8 @@ function tabFromUrl(): number | undefined {
   return Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : undefined;
 }
 
-/** The view, copied out of the background page (a reference would die if that page is unloaded). */
-function finishedViewNow(tabId: number | undefined): TabView | undefined {
-  if (tabId === undefined) return undefined;
-  try {
-    const background = messenger.extension.getBackgroundPage() as (Window & Partial<Record<typeof TAB_VIEW_BRIDGE, TabViewBridge>>) | undefined;
-    const bridge = background?.[TAB_VIEW_BRIDGE];
-    const view = typeof bridge === "function" ? bridge(tabId) : undefined;
-    return view === undefined ? undefined : structuredClone(view);
-  } catch {
-    return undefined;
-  }
-}
-
 const urlTab = tabFromUrl();
-const immediate = finishedViewNow(urlTab);
+const immediate = urlTab === undefined ? undefined : finishedTabView(urlTab);
 if (immediate) {
   performance.mark("authlens:view");
   performance.mark("authlens:view-sync");
@@ -44,8 +32,7 @@ if (immediate) {
 export const immediateView: EarlyView | undefined = immediate ? { tabId: urlTab, view: immediate } : undefined;
 
 export const earlyView: Promise<EarlyView> = immediateView ? Promise.resolve(immediateView) : (async () => {
-  const tabId = urlTab ?? (await messenger.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  const view = tabId === undefined ? null : ((await messenger.runtime.sendMessage({ type: "view", tabId })) as TabView | null);
+  const answer = await ask("view", { tabId: urlTab ?? null });
   performance.mark("authlens:view");
-  return { tabId, view };
+  return { tabId: answer.tabId ?? undefined, view: answer.view };
 })();

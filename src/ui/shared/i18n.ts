@@ -1,10 +1,10 @@
-/** Every user-facing string comes from _locales through messenger.i18n. */
+/** Every user-facing string comes from _locales (through ../../shared/ui-platform.ts). */
 import type { Reason } from "../../core/reason.js";
-import { messenger } from "../../background/api.js";
+import { getMessage, uiLanguage } from "../../shared/ui-platform.js";
 import { shown } from "./shown.js";
 
 export function t(key: string, ...subs: (string | number)[]): string {
-  const text = messenger.i18n.getMessage(key, subs.map(String));
+  const text = getMessage(key, subs.map(String));
   return text === "" ? key : text;
 }
 
@@ -16,5 +16,5 @@ export function reasonText(r: Reason): string {
 /** Formats an epoch-seconds timestamp in the user's locale. */
 export function formatTime(epochSeconds: number | null): string {
   if (epochSeconds === null || !Number.isFinite(epochSeconds)) return t("unknownValue");
-  return new Date(epochSeconds * 1000).toLocaleString(messenger.i18n.getUILanguage(), { dateStyle: "medium", timeStyle: "medium" });
+  return new Date(epochSeconds * 1000).toLocaleString(uiLanguage(), { dateStyle: "medium", timeStyle: "medium" });
 }

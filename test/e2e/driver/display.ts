@@ -1,6 +1,6 @@
-import { messenger } from "../../../src/background/api.js";
+import { messenger } from "../../../src/shared/api.js";
 import { getTabView } from "../../../src/background/tab-views.js";
-import type { TabView } from "../../../src/ui/view-types.js";
+import type { TabView } from "../../../src/shared/view-types.js";
 import { waitFor } from "./assert.js";
 import { mailTabId } from "./mail.js";
 

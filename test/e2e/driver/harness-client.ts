@@ -1,4 +1,4 @@
-import { messenger } from "../../../src/background/api.js";
+import { messenger } from "../../../src/shared/api.js";
 import type { DriverConfig, DriverMessage } from "../protocol.js";
 
 let configPromise: Promise<DriverConfig> | undefined;

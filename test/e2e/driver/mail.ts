@@ -1,4 +1,4 @@
-import { messenger } from "../../../src/background/api.js";
+import { messenger } from "../../../src/shared/api.js";
 import { waitFor } from "./assert.js";
 
 type MailFolder = messenger.folders.MailFolder;

@@ -3,7 +3,7 @@
  * scenario's tests inside Thunderbird and reports each result to the harness. Never in the product XPI.
  */
 import "../../../src/background/main.js";
-import { messenger } from "../../../src/background/api.js";
+import { messenger } from "../../../src/shared/api.js";
 import { config, log, send } from "./harness-client.js";
 import { TESTS } from "./registry.js";
 import type { Hello } from "../protocol.js";

@@ -1,5 +1,5 @@
 /** The options page, opened in a tab, as the tests drive it. */
-import { messenger } from "../../../src/background/api.js";
+import { messenger } from "../../../src/shared/api.js";
 import { waitFor } from "./assert.js";
 
 interface PageApi {

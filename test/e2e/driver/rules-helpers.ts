@@ -1,4 +1,4 @@
-import { messenger } from "../../../src/background/api.js";
+import { messenger } from "../../../src/shared/api.js";
 import { updateSettings } from "../../../src/background/settings-store.js";
 import { EXAMPLE_RULES } from "../../../src/core/rules/examples.js";
 import type { Rule } from "../../../src/core/rules/schema.js";

@@ -4,10 +4,11 @@
  * JSON or CSV. Subjects, rule names and details are untrusted text: shown through shown().
  */
 import { html, LitElement, nothing, type TemplateResult } from "lit";
-import type { LogEntry, Outcome } from "../../../background/rules/action-log.js";
+import type { LogEntry, Outcome } from "../../../shared/data-types.js";
 import { formatTime, t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
 import { ask } from "../data.js";
+import { errorText } from "../../../core/error-text.js";
 import { downloadText } from "../../shared/download.js";
 
 const PAGE = 100;
@@ -75,11 +76,11 @@ export class AuthlensActionLog extends LitElement {
   async load(): Promise<void> {
     this.loading = true;
     try {
-      const list = await ask<unknown>({ type: "actionLog" });
-      this.entries = Array.isArray(list) ? (list as LogEntry[]) : [];
+      const list = await ask("actionLog");
+      this.entries = Array.isArray(list) ? list : [];
       this.error = "";
     } catch (err) {
-      this.error = String(err);
+      this.error = errorText(err);
     } finally {
       this.loading = false;
     }

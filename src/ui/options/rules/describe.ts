@@ -3,12 +3,12 @@
  * English of the CLI and the log). Names and values come from rules, which may come from a policy:
  * they go through shown().
  */
-import { messenger } from "../../../background/api.js";
+import { uiLanguage } from "../../../shared/ui-platform.js";
 import { t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
 import type { Action, Condition, FolderRef, Rule, StringOp } from "../../../core/rules/schema.js";
 import type { ArcStatus, DmarcSource, SpecialUse, TlsEncrypted, TlsStrength, VerdictLevel } from "./model.js";
-import type { AccountFolders } from "./sources.js";
+import type { AccountFolders } from "../../../shared/data-types.js";
 
 export const OP_LABEL: Record<StringOp, string> = {
   equals: "rules_opEquals",
@@ -52,7 +52,7 @@ export const SPECIAL_LABEL: Record<SpecialUse, string> = {
 /** "a, b or c" in the user's language. */
 export function orList(items: readonly string[]): string {
   try {
-    return new Intl.ListFormat(messenger.i18n.getUILanguage(), { type: "disjunction" }).format(items);
+    return new Intl.ListFormat(uiLanguage(), { type: "disjunction" }).format(items);
   } catch {
     return items.join(", ");
   }

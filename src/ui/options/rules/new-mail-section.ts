@@ -6,7 +6,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
-import { ask, loadAccounts, settingOrigin, type Account, type OptionsData, type Problem } from "../data.js";
+import { ask, settingOrigin, type Account, type OptionsData, type Problem } from "../data.js";
+import { errorText } from "../../../core/error-text.js";
 import { problemLine } from "../problems.js";
 
 export class AuthlensNewMail extends LitElement {
@@ -33,9 +34,9 @@ export class AuthlensNewMail extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    loadAccounts().then(
+    ask("accounts").then(
       (list) => (this.accounts = list),
-      (err: unknown) => (this.accountsError = String(err)),
+      (err: unknown) => (this.accountsError = errorText(err)),
     );
   }
 
@@ -55,7 +56,7 @@ export class AuthlensNewMail extends LitElement {
     this.local = { ...this.local, ...changes };
     this.status = "";
     try {
-      const { problems } = await ask<{ problems: Problem[] }>({ type: "saveSettings", changes });
+      const { problems } = await ask("saveSettings", { changes });
       this.problems = problems;
       if (problems.length > 0) this.local = {};
       this.status = problems.length === 0 ? t("rules_newMailSaved") : t("rules_newMailNotSaved");

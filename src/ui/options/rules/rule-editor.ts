@@ -28,7 +28,7 @@ import {
   type DraftRule,
   type RuleProblem,
 } from "./model.js";
-import type { AccountFolders, TagInfo } from "./sources.js";
+import type { AccountFolders, TagInfo } from "../../../shared/data-types.js";
 import type { ActionType, ConditionType } from "../../../core/rules/schema.js";
 
 export interface EditorContext {

@@ -9,7 +9,8 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import type { Condition, Rule } from "../../../core/rules/schema.js";
 import { t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
-import { ask, type OptionsData, type Problem } from "../data.js";
+import { ask, type OptionsData } from "../data.js";
+import type { AccountFolders, Problem, RulesPreview, TagInfo } from "../../../shared/data-types.js";
 import { problemLine } from "../problems.js";
 import { ruleSummary } from "./describe.js";
 import {
@@ -24,23 +25,15 @@ import {
   type RuleProblem,
 } from "./model.js";
 import { ruleEditor } from "./rule-editor.js";
-import { loadFolders, loadTags, type AccountFolders, type TagInfo } from "./sources.js";
 
 export const PREVIEW_LIMIT = 200;
 const PREVIEW_DEBOUNCE_MS = 600;
 
-interface PreviewAnswer {
-  folderName: string;
-  examined: number;
-  matched: Record<string, number>;
-  problems: Problem[];
-}
-
 type PreviewState =
   | { state: "idle" }
   | { state: "checking" }
-  | { state: "one"; ruleId: string; ruleName: string; answer: PreviewAnswer }
-  | { state: "all"; answer: PreviewAnswer }
+  | { state: "one"; ruleId: string; ruleName: string; answer: RulesPreview }
+  | { state: "all"; answer: RulesPreview }
   | { state: "error"; message: string };
 
 /** A draft as the typed shape the summaries read (the background validates the real thing). */
@@ -112,7 +105,7 @@ export class AuthlensRulesSection extends LitElement {
   }
 
   private async loadSources(): Promise<void> {
-    const [folders, tags] = await Promise.allSettled([loadFolders(), loadTags()]);
+    const [folders, tags] = await Promise.allSettled([ask("folders"), ask("tags")]);
     if (folders.status === "fulfilled") {
       this.folders = folders.value;
       this.foldersError = "";
@@ -225,7 +218,7 @@ export class AuthlensRulesSection extends LitElement {
     this.saving = true;
     this.status = t("rules_saving");
     try {
-      const { problems } = await ask<{ problems: Problem[] }>({ type: "saveSettings", changes: { rules } });
+      const { problems } = await ask("saveSettings", { changes: { rules } });
       const { byRule, other } = problemsByRule(problems, ids);
       this.problems = byRule;
       this.otherProblems = other;
@@ -233,7 +226,7 @@ export class AuthlensRulesSection extends LitElement {
         this.dirty = false;
         this.status = t("rules_saved");
         // What was stored, normalised by the background (keywords in lower case, ...).
-        const fresh = await ask<OptionsData>({ type: "settings" });
+        const fresh = await ask("settings");
         this.sync(fresh.settings.rules);
       } else {
         this.status = t("rules_notSaved", problems.length);
@@ -272,7 +265,7 @@ export class AuthlensRulesSection extends LitElement {
     const seq = ++this.previewSeq;
     this.preview = { state: "checking" };
     try {
-      const answer = await ask<PreviewAnswer>({ type: "rulesPreview", rules, folderId, limit: PREVIEW_LIMIT });
+      const answer = await ask("rulesPreview", { rules, folderId, limit: PREVIEW_LIMIT });
       if (seq !== this.previewSeq) return;
       const matched = kind === "all" || !this.counts || this.counts.folderName !== answer.folderName ? {} : { ...this.counts.matched };
       Object.assign(matched, answer.matched);

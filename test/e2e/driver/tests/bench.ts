@@ -2,7 +2,7 @@
  * Benchmarks in real Thunderbird (npm run bench; never part of npm test). Figures go to the harness
  * as metrics; the tests fail only when something does not work, never on a time.
  */
-import { messenger } from "../../../../src/background/api.js";
+import { messenger } from "../../../../src/shared/api.js";
 import { displayTimings } from "../../../../src/background/display.js";
 import { getTabView } from "../../../../src/background/tab-views.js";
 import { readHeaders } from "../../../../src/background/read-headers.js";

@@ -1,5 +1,6 @@
-import { messenger } from "../../../../src/background/api.js";
-import { bulkStatus, startBulk, type BulkStatus } from "../../../../src/background/rules/bulk-run.js";
+import { messenger } from "../../../../src/shared/api.js";
+import { bulkStatus, startBulk } from "../../../../src/background/rules/bulk-run.js";
+import type { BulkStatus } from "../../../../src/shared/data-types.js";
 import { updateSettings } from "../../../../src/background/settings-store.js";
 import { BULK_COPY_FOLDER, BULK_MOVE_FOLDER, BULK_RULES } from "../../bulk-rules.js";
 import { assert, assertEqual, step, waitFor } from "../assert.js";

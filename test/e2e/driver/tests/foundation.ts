@@ -1,4 +1,4 @@
-import { messenger } from "../../../../src/background/api.js";
+import { messenger } from "../../../../src/shared/api.js";
 import { readManagedPolicy } from "../../../../src/background/managed-policy.js";
 import { fieldsNamed } from "../../../../src/core/headers/header-block.js";
 import { readHeaders, toHeaderBlock } from "../../../../src/background/read-headers.js";

@@ -1,4 +1,4 @@
-import { messenger } from "../../../../src/background/api.js";
+import { messenger } from "../../../../src/shared/api.js";
 import { getSettings } from "../../../../src/background/settings-store.js";
 import { assert, assertEqual, step, waitFor } from "../assert.js";
 import { displayInMailTab } from "../display.js";

@@ -1,4 +1,4 @@
-import { messenger } from "../../../../src/background/api.js";
+import { messenger } from "../../../../src/shared/api.js";
 import { senderDomainForDisplay } from "../../../../src/core/display-domain.js";
 import { assert, assertEqual, waitFor } from "../assert.js";
 import { displayInMailTab, openPopup } from "../display.js";

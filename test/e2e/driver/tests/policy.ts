@@ -2,7 +2,7 @@
  * The administrator's policy in real Thunderbird, delivered through /etc/thunderbird/policies/
  * policies.json (or, without root, the managed-storage file: the harness says which).
  */
-import { messenger } from "../../../../src/background/api.js";
+import { messenger } from "../../../../src/shared/api.js";
 import { getSettings } from "../../../../src/background/settings-store.js";
 import { assert, assertEqual, step, waitFor } from "../assert.js";
 import { displayInMailTab } from "../display.js";

@@ -1,5 +1,5 @@
 import { analyse } from "../../../../src/background/analysis.js";
-import { messenger } from "../../../../src/background/api.js";
+import { messenger } from "../../../../src/shared/api.js";
 import { recentOutcomes } from "../../../../src/background/rules/engine.js";
 import { readLog } from "../../../../src/background/rules/action-log.js";
 import { MENU_FOLDER, MENU_SELECTED, onMenuClicked } from "../../../../src/background/rules/triggers.js";

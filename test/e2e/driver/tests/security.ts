@@ -1,4 +1,4 @@
-import { messenger } from "../../../../src/background/api.js";
+import { messenger } from "../../../../src/shared/api.js";
 import { assert, assertEqual, waitFor } from "../assert.js";
 import { displayInMailTab, inMessage, openPopup } from "../display.js";
 import { screenshot } from "../harness-client.js";

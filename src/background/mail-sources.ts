@@ -1,31 +1,8 @@
-/** The real accounts' folders and Thunderbird's tags, for the folder and tag pickers. */
-import { messenger } from "../../../background/api.js";
+/** The real accounts, their folders and Thunderbird's tags, for the options page's lists and pickers. */
+import { messenger } from "../shared/api.js";
+import type { Account, AccountFolders, FolderEntry, TagInfo } from "../shared/data-types.js";
 
 type MailFolder = messenger.folders.MailFolder;
-
-export interface FolderEntry {
-  /** MV3 folder id (for the preview); "" when Thunderbird gave none. */
-  id: string;
-  accountId: string;
-  accountName: string;
-  name: string;
-  /** From the account's root, without the leading "/" (as a rule stores it). */
-  path: string;
-  depth: number;
-  specialUse: readonly string[];
-}
-
-export interface AccountFolders {
-  id: string;
-  name: string;
-  folders: FolderEntry[];
-}
-
-export interface TagInfo {
-  key: string;
-  tag: string;
-  color: string;
-}
 
 function walk(list: readonly MailFolder[] | undefined, account: { id: string; name: string }, depth: number, out: FolderEntry[]): void {
   for (const f of list ?? []) {
@@ -42,7 +19,13 @@ function walk(list: readonly MailFolder[] | undefined, account: { id: string; na
   }
 }
 
-/** Every mail account (feeds have no Authentication-Results) with its folder tree, in folder-pane order. */
+/** Mail accounts (feeds carry no Authentication-Results, so they are left out). */
+export async function loadAccounts(): Promise<Account[]> {
+  const list = await messenger.accounts.list(false);
+  return list.filter((a) => a.type !== "rss").map((a) => ({ id: a.id, name: a.name }));
+}
+
+/** Every mail account with its folder tree, in folder-pane order. */
 export async function loadFolders(): Promise<AccountFolders[]> {
   const accounts = await messenger.accounts.list(true);
   return accounts

@@ -1,6 +1,8 @@
 /** The data the background hands to the popup, the banner and the options page. */
 import type { Analysis } from "../core/analyze.js";
-import type { HeaderSource } from "../background/read-headers.js";
+
+/** How the headers were read: the fastest API this Thunderbird has. */
+export type HeaderSource = "getHeaders" | "getFull" | "getRaw";
 
 export interface MessageSummary {
   messageId: number;
@@ -32,20 +34,3 @@ export type TabView =
       /** Milliseconds from the display event to the analysis being ready. */
       elapsedMs: number;
     };
-
-/** Requests the UI pages send to the background with runtime.sendMessage. */
-export type UiRequest =
-  | { type: "view"; tabId: number }
-  | { type: "banner" }
-  | { type: "openPopup" }
-  | { type: "trustServer"; server: string; accountId: string | null; tabId: number }
-  | { type: "report"; tabId: number }
-  | { type: "settings" }
-  | { type: "saveSettings"; changes: Record<string, unknown> }
-  | { type: "importSettings"; json: string }
-  | { type: "recentServers" }
-  | { type: "bulkStart"; folderId: string; dryRun: boolean }
-  | { type: "bulkStatus"; runId: number }
-  | { type: "bulkCancel"; runId: number }
-  | { type: "actionLog" }
-  | { type: "rulesPreview"; rules: unknown; folderId: string; limit?: number };

@@ -1,0 +1,40 @@
+/**
+ * What the UI pages take from the WebExtension API besides requests to the background: their
+ * strings (messenger.i18n), news that the stored settings changed, and the popup's synchronous
+ * look at the background page's finished view. Everything else they ask the background for.
+ */
+import { messenger } from "./api.js";
+import { TAB_VIEW_BRIDGE, type TabView, type TabViewBridge } from "./view-types.js";
+
+/** A message from _locales in the user's language ("" when the key is unknown). */
+export function getMessage(key: string, substitutions: string[]): string {
+  return messenger.i18n.getMessage(key, substitutions);
+}
+
+export function uiLanguage(): string {
+  return messenger.i18n.getUILanguage();
+}
+
+/** Calls `listener` when the stored settings change (another page, the popup's "Trust"). */
+export function onSettingsStored(listener: () => void): () => void {
+  const handler = (changes: Record<string, unknown>, area: string): void => {
+    if (area === "local" && "settings" in changes) listener();
+  };
+  messenger.storage.onChanged.addListener(handler);
+  return () => messenger.storage.onChanged.removeListener(handler);
+}
+
+/**
+ * The tab's finished view, copied out of the running background page (a reference would die if
+ * that page is unloaded); undefined when the page is not running or has none yet.
+ */
+export function finishedTabView(tabId: number): TabView | undefined {
+  try {
+    const background = messenger.extension.getBackgroundPage() as (Window & Partial<Record<typeof TAB_VIEW_BRIDGE, TabViewBridge>>) | undefined;
+    const bridge = background?.[TAB_VIEW_BRIDGE];
+    const view = typeof bridge === "function" ? bridge(tabId) : undefined;
+    return view === undefined ? undefined : structuredClone(view);
+  } catch {
+    return undefined;
+  }
+}
