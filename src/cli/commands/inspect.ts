@@ -10,7 +10,7 @@ import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
 import { formatReport } from "../../core/report.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
-import type { Command } from "./index.js";
+import type { Command } from "./command.js";
 import { errorText } from "../../core/error-text.js";
 import { fromBinary, toBinary } from "../../core/verify/bytes.js";
 import { formatVerification, toVerifyJson } from "../../core/verify/report.js";

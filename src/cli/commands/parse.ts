@@ -8,7 +8,7 @@
 import { formatParsedTable, toContractObject } from "../../core/authres/format.js";
 import { failedParse, parseAuthResults } from "../../core/authres/parse.js";
 import type { ParseOptions, ParsedAuthResults } from "../../core/authres/types.js";
-import type { Command } from "./index.js";
+import type { Command } from "./command.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 

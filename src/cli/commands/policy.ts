@@ -8,7 +8,7 @@ import { findPolicy, lockedKeys, policyJsonSchemaText, readPolicy, underPath, ty
 import { EXTENSION_ID } from "../../core/rules/validate.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
-import type { Command } from "./index.js";
+import type { Command } from "./command.js";
 import { errorText } from "../../core/error-text.js";
 
 const HELP = `Usage: authlens policy check [--json] <file | ->

@@ -22,7 +22,7 @@ import {
 } from "../../core/rules/index.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
-import type { Command } from "./index.js";
+import type { Command } from "./command.js";
 import { errorText } from "../../core/error-text.js";
 
 const HELP = `Usage: authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--json] <file.eml | file.mbox | folder>

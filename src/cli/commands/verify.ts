@@ -11,7 +11,7 @@ import { errorText } from "../../core/error-text.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDeps } from "../verify-options.js";
-import type { Command } from "./index.js";
+import type { Command } from "./command.js";
 
 const HELP = `Usage: authlens verify [--json] [--dns FILE | --doh URL] [--now UNIX_SECONDS] <file.eml | file.mbox>
 
