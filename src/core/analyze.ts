@@ -10,10 +10,9 @@ import { hostMatcher } from "./domain.js";
 import { type FromInfo, parseFrom } from "./headers/address.js";
 import type { HeaderBlock } from "./headers/header-block.js";
 import { checkDomain, displayNameAddress, type LookalikeFinding } from "./lookalike.js";
-import { reason, type Reason } from "./reason.js";
-import { isUsableResult } from "./results.js";
+import type { Reason } from "./reason.js";
 import { analyzeTls, parseTlsHops, type TlsAnalysis } from "./tls.js";
-import { distrustBelowBoundary, effectiveTrustedIds, judgeHeader, suggestServer } from "./trust.js";
+import { distrustBelowBoundary, effectiveTrustedIds, judgeHeader, newestTrustedResults, suggestServer } from "./trust.js";
 import { decideVerdict, type Verdict } from "./verdict.js";
 
 export interface AnalysisSettings {
@@ -77,15 +76,11 @@ export interface Analysis {
 
 const AR = "authentication-results";
 
-export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): Analysis {
-  const trustedIds = effectiveTrustedIds(settings, settings.accountId);
-  const forwarders = [...settings.trustedForwarders];
-  const fields = input.fields;
-
-  // --- sender
+/** The From header: addresses, the primary author, and the look-alike findings. */
+function analyzeSender(fields: HeaderBlock["fields"]): SenderAnalysis {
   const fromInfo = parseFrom(fields.filter((f) => f.lname === "from").map((f) => f.value));
   const primary = fromInfo.primary;
-  const from: SenderAnalysis = {
+  return {
     addresses: fromInfo.addresses,
     primary,
     fieldCount: fromInfo.fieldCount,
@@ -96,15 +91,17 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
     lookalike: primary?.domain ? checkDomain(primary.domain) : { lookalike: false, reasons: [] },
     displayNameAddress: primary ? displayNameAddress(primary.displayName, primary.address) : null,
   };
+}
 
-  // --- Authentication-Results and trust
-  const authResults: AuthResultsEntry[] = [];
+/** Every Authentication-Results header, newest first, parsed and judged against the trusted list. */
+function readAuthResults(fields: HeaderBlock["fields"], trustedIds: readonly string[]): AuthResultsEntry[] {
+  const entries: AuthResultsEntry[] = [];
   for (const f of fields) {
     if (f.lname !== AR) continue;
     const parsed = parseAuthResults(f.value);
     const decision = judgeHeader(parsed, trustedIds);
-    authResults.push({
-      index: authResults.length,
+    entries.push({
+      index: entries.length,
       fieldIndex: f.index,
       raw: f.value,
       authservId: parsed.authservId,
@@ -115,84 +112,60 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
       notes: [],
     });
   }
+  return entries;
+}
 
+/** The ARC structure, with the trusted receiver's own arc= result beside it. */
+function analyzeArcWithReceiver(fields: HeaderBlock["fields"], effective: readonly TrustedResult[]): Analysis["arc"] {
+  const structure = analyzeArc(fields, (v) => parseAuthResults(v, { arc: true }));
+  const arcResult = effective.find((t) => t.result.method.toLowerCase() === "arc");
+  return Object.assign(structure, {
+    receiver: arcResult ? { result: arcResult.result.result.toLowerCase(), authservId: arcResult.authservId } : null,
+  });
+}
+
+export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): Analysis {
+  const trustedIds = effectiveTrustedIds(settings, settings.accountId);
+  const trustedForwarders = [...settings.trustedForwarders];
+  const fields = input.fields;
+  const from = analyzeSender(fields);
+
+  const authResults = readAuthResults(fields, trustedIds);
   // A trusted id below an outside hop was written before the message reached the trusted servers.
   const isTrustedHost = hostMatcher(
     trustedIds,
     authResults.filter((e) => e.trusted).map((e) => e.authservId ?? ""),
   );
   distrustBelowBoundary(input, authResults, isTrustedHost);
-
-  // Newest trusted header wins per method (a forged copy below the real one cannot override it).
-  const effective: TrustedResult[] = [];
-  const claimed = new Map<string, number>();
-  const notes: Reason[] = [];
-  for (const entry of authResults) {
-    if (!entry.trusted || entry.authservId === null) continue;
-    for (const r of entry.parsed.results) {
-      const method = r.method.toLowerCase();
-      const owner = claimed.get(method);
-      if (owner !== undefined && owner !== entry.index) {
-        if (!entry.notes.some((n) => n.key === "trust_olderDuplicate" && n.params[0] === method)) {
-          entry.notes.push(reason("trust_olderDuplicate", method));
-        }
-        continue;
-      }
-      claimed.set(method, entry.index);
-      if (!isUsableResult(r)) {
-        const note = reason("verdict_unknownIgnored", r.method, r.result);
-        entry.notes.push(note);
-        if (["dmarc", "spf", "dkim", "arc", "tls"].includes(method)) notes.push(note);
-        continue;
-      }
-      if (!entry.used.includes(method)) entry.used.push(method);
-      effective.push({ result: r, authservId: entry.authservId, headerIndex: entry.index });
-    }
-  }
+  const { effective, notes } = newestTrustedResults(authResults);
   const trustedEntries = authResults.filter((e) => e.trusted);
   const suggestion = suggestServer(authResults.map((e) => e.parsed));
 
-  // --- ARC
-  const arcStructure = analyzeArc(fields, (v) => parseAuthResults(v, { arc: true }));
-  const arcResult = effective.find((t) => t.result.method.toLowerCase() === "arc");
-  const arc: Analysis["arc"] = Object.assign(arcStructure, {
-    receiver: arcResult ? { result: arcResult.result.result.toLowerCase(), authservId: arcResult.authservId } : null,
-  });
-
-  // --- TLS
+  const arc = analyzeArcWithReceiver(fields, effective);
   const tlsResult = effective.find((t) => t.result.method.toLowerCase() === "tls");
-  const topTrusted = trustedEntries[0];
   const tls = analyzeTls(
     input,
     tlsResult ? { result: tlsResult.result, authservId: tlsResult.authservId } : null,
-    {
-      matchesTrusted: isTrustedHost,
-      topTrustedIndex: topTrusted ? topTrusted.fieldIndex : null,
-    },
+    { matchesTrusted: isTrustedHost, topTrustedIndex: trustedEntries[0]?.fieldIndex ?? null },
     parseTlsHops(input),
   );
-
-  // --- DMARC and verdict
-  const dmarc = analyzeDmarc(effective, primary?.domain ?? null);
+  const dmarc = analyzeDmarc(effective, from.domain);
   const verdict = decideVerdict({
     authResultsCount: authResults.length,
     trustedCount: trustedEntries.length,
-    trustedIds: trustedIds.length > 0 ? trustedIds : [],
+    trustedIds,
     suggestion,
     from,
-    lookalike: from.lookalike,
-    displayNameAddress: from.displayNameAddress,
     dmarc,
     arc,
-    arcReceiver: arc.receiver,
-    trustedForwarders: forwarders,
+    trustedForwarders,
     notes: [...dmarc.notes, ...notes],
   });
 
   return {
     from,
     authResults,
-    trust: { trustedIds, trustedForwarders: forwarders, trustedCount: trustedEntries.length, suggestion },
+    trust: { trustedIds, trustedForwarders, trustedCount: trustedEntries.length, suggestion },
     arc,
     tls,
     dmarc,

@@ -16,9 +16,11 @@
  *      header below its own Received line, Postfix above), hence "below the topmost trusted
  *      header AND below an outside hop".
  *   2. When several trusted headers report the same method, only the newest (topmost) one is used
- *      for that method (in analyze.ts).
+ *      for that method (`newestTrustedResults`).
  */
 import type { ParsedAuthResults } from "./authres/types.js";
+import type { TrustedResult } from "./dmarc.js";
+import { isUsableResult } from "./results.js";
 import type { HeaderBlock } from "./headers/header-block.js";
 import { matchingEntry, toDomainAscii } from "./domain.js";
 import { reason, type Reason } from "./reason.js";
@@ -150,4 +152,52 @@ export function distrustBelowBoundary(
     }
   }
   return changed;
+}
+
+/** An Authentication-Results header as trust sees it (analyze.ts's entries have more). */
+export interface JudgedHeader {
+  /** 0 = newest. */
+  index: number;
+  trusted: boolean;
+  authservId: string | null;
+  parsed: ParsedAuthResults;
+  /** Methods of this header that were used for decisions (filled in here). */
+  used: string[];
+  /** Notes on this header (filled in here). */
+  notes: Reason[];
+}
+
+/** Methods whose unusable (unregistered) results are worth a note in the verdict. */
+const VERDICT_METHODS: ReadonlySet<string> = new Set(["dmarc", "spf", "dkim", "arc", "tls"]);
+
+/**
+ * Defence 2 of the module comment: per method, only the newest trusted header's results count (a
+ * forged copy below the real one cannot override it). Results the registry does not know are left
+ * out with a note (RFC 8601 §4.1). Marks each header's `used` methods and notes.
+ */
+export function newestTrustedResults(headers: readonly JudgedHeader[]): { effective: TrustedResult[]; notes: Reason[] } {
+  const effective: TrustedResult[] = [];
+  const claimed = new Map<string, number>();
+  const notes: Reason[] = [];
+  for (const entry of headers) {
+    if (!entry.trusted || entry.authservId === null) continue;
+    for (const r of entry.parsed.results) {
+      const method = r.method.toLowerCase();
+      const owner = claimed.get(method);
+      if (owner !== undefined && owner !== entry.index) {
+        if (!entry.notes.some((n) => n.key === "trust_olderDuplicate" && n.params[0] === method)) entry.notes.push(reason("trust_olderDuplicate", method));
+        continue;
+      }
+      claimed.set(method, entry.index);
+      if (!isUsableResult(r)) {
+        const note = reason("verdict_unknownIgnored", r.method, r.result);
+        entry.notes.push(note);
+        if (VERDICT_METHODS.has(method)) notes.push(note);
+        continue;
+      }
+      if (!entry.used.includes(method)) entry.used.push(method);
+      effective.push({ result: r, authservId: entry.authservId, headerIndex: entry.index });
+    }
+  }
+  return { effective, notes };
 }

@@ -35,17 +35,17 @@ export interface Verdict {
   basis: "dmarc" | "bestguesspass" | "virtual" | "arc" | null;
 }
 
-export interface VerdictInput {
+/** Everything the verdict rests on, as the analysis found it (each fact once). */
+export interface VerdictFacts {
   authResultsCount: number;
   trustedCount: number;
   trustedIds: readonly string[];
   suggestion: string | null;
-  from: FromInfo;
-  lookalike: LookalikeFinding;
-  displayNameAddress: string | null;
+  /** The sender: addresses, the primary author, and the look-alike findings. */
+  from: FromInfo & { lookalike: LookalikeFinding; displayNameAddress: string | null };
   dmarc: DmarcAnalysis;
-  arc: ArcAnalysis;
-  arcReceiver: { result: string; authservId: string } | null;
+  /** The ARC chain's structure, with the trusted receiver's own (signature-verifying) arc= result. */
+  arc: ArcAnalysis & { receiver: { result: string; authservId: string } | null };
   trustedForwarders: readonly string[];
   /** Notes about trusted results that were not used (unknown results, ...). */
   notes: readonly Reason[];
@@ -70,113 +70,113 @@ export function hopRecordedAlignedPass(hop: ArcHop, fromDomain: string): boolean
   return false;
 }
 
-export function decideVerdict(input: VerdictInput): Verdict {
-  const reasons: Reason[] = [];
-  const out = (level: VerdictLevel, basis: Verdict["basis"] = null, suggestion: string | null = null): Verdict => ({
-    level,
-    reasons,
-    suggestion,
-    basis,
-  });
+function verdict(level: VerdictLevel, reasons: Reason[], basis: Verdict["basis"] = null, suggestion: string | null = null): Verdict {
+  return { level, reasons, suggestion, basis };
+}
 
-  if (input.authResultsCount === 0) {
-    reasons.push(reason("verdict_noAuthResults"));
-    return out("unverified");
-  }
-  if (input.trustedCount === 0) {
-    if (input.trustedIds.length === 0) {
-      reasons.push(
-        input.suggestion !== null
-          ? reason("verdict_unconfigured", input.authResultsCount, input.suggestion)
-          : reason("verdict_unconfiguredNoId", input.authResultsCount),
-      );
-    } else {
-      reasons.push(
-        input.suggestion !== null
-          ? reason("verdict_untrustedOnly", input.authResultsCount, input.trustedIds.join(", "), input.suggestion)
-          : reason("verdict_unconfiguredNoId", input.authResultsCount),
-      );
-    }
-    return out("unconfigured", null, input.suggestion);
-  }
+/** No header, or no trusted one: unverified or unconfigured (with the server to trust). */
+function withoutTrustedHeaders(f: VerdictFacts): Verdict | null {
+  if (f.authResultsCount === 0) return verdict("unverified", [reason("verdict_noAuthResults")]);
+  if (f.trustedCount > 0) return null;
+  const why =
+    f.suggestion === null
+      ? reason("verdict_unconfiguredNoId", f.authResultsCount)
+      : f.trustedIds.length === 0
+        ? reason("verdict_unconfigured", f.authResultsCount, f.suggestion)
+        : reason("verdict_untrustedOnly", f.authResultsCount, f.trustedIds.join(", "), f.suggestion);
+  return verdict("unconfigured", [why], null, f.suggestion);
+}
 
-  const primary = input.from.primary;
-  const fromDomain = primary?.domain ?? null;
-  const { dmarc } = input;
+/** Why the sender may not be who it seems: a look-alike domain, another address in the display name. */
+function senderConcerns(from: VerdictFacts["from"]): Reason[] {
+  const primary = from.primary;
+  const out: Reason[] = [];
+  if (from.lookalike.lookalike && primary?.domainUnicode && primary.domain) {
+    out.push(reason("verdict_lookalike", primary.domainUnicode, primary.domain), ...from.lookalike.reasons);
+  }
+  if (from.displayNameAddress !== null && primary?.address) out.push(reason("verdict_displayNameAddress", from.displayNameAddress, primary.address));
+  return out;
+}
+
+/** No single From domain: DMARC cannot speak for the sender (a reported fail still fails). */
+function withoutFromDomain(f: VerdictFacts): Verdict {
+  const usable = f.from.addresses.filter((a) => a.domain !== null).length;
+  const reasons = [usable > 1 ? reason("verdict_multipleFrom", usable) : reason("verdict_noFrom")];
+  if (f.dmarc.reportedResult === "fail") {
+    reasons.push(reason("verdict_dmarcFail", "(no single From domain)", f.dmarc.reportedBy ?? ""));
+    return verdict("failed", reasons);
+  }
+  return verdict("unverified", reasons);
+}
+
+/**
+ * A DMARC fail overridden by ARC: the trusted receiver verified the chain (arc=pass), its structure
+ * is valid, the oldest hop recorded an aligned pass, and that hop is a trusted forwarder.
+ */
+function arcOverride(f: VerdictFacts, fromDomain: string, reasons: Reason[]): boolean {
+  const oldest = f.arc.hops[0];
+  const by = f.dmarc.reportedBy ?? "";
+  const intact = f.arc.receiver?.result === "pass" && f.arc.status === "pass" && oldest?.instance === 1 && hopRecordedAlignedPass(oldest, fromDomain);
+  if (!intact || oldest === undefined) return false;
+  if (!isTrustedForwarder(oldest.domain, f.trustedForwarders)) {
+    reasons.push(reason("verdict_arcNotTrustedForwarder", oldest.domain ?? "?", fromDomain));
+    return false;
+  }
+  reasons.push(reason("verdict_dmarcFail", fromDomain, by));
+  reasons.push(reason("verdict_arcOverride", f.arc.receiver?.authservId ?? by, oldest.domain ?? "?", fromDomain));
+  return true;
+}
+
+/** What a verified verdict rests on (reported DMARC, best guess, virtual DMARC, ARC), or null. */
+function verifiedBasis(f: VerdictFacts, fromDomain: string, reasons: Reason[]): Verdict["basis"] {
+  const { dmarc } = f;
   const by = dmarc.reportedBy ?? "";
-  const lookalikeReasons: Reason[] = [];
-  if (input.lookalike.lookalike && primary?.domainUnicode && primary.domain) {
-    lookalikeReasons.push(reason("verdict_lookalike", primary.domainUnicode, primary.domain), ...input.lookalike.reasons);
-  }
-  if (input.displayNameAddress !== null && primary?.address) {
-    lookalikeReasons.push(reason("verdict_displayNameAddress", input.displayNameAddress, primary.address));
-  }
-
-  if (fromDomain === null) {
-    const usable = input.from.addresses.filter((a) => a.domain !== null).length;
-    reasons.push(usable > 1 ? reason("verdict_multipleFrom", usable) : reason("verdict_noFrom"));
-    if (dmarc.reportedResult === "fail") {
-      reasons.push(reason("verdict_dmarcFail", "(no single From domain)", by));
-      return out("failed");
-    }
-    return out("unverified");
-  }
-
-  let basis: Verdict["basis"] = null;
   if (dmarc.result === "pass" && dmarc.source === "authres") {
-    basis = "dmarc";
     reasons.push(reason("verdict_dmarcPass", fromDomain, by));
-  } else if (dmarc.result === "bestguesspass") {
-    basis = "bestguesspass";
+    return "dmarc";
+  }
+  if (dmarc.result === "bestguesspass") {
     reasons.push(reason("verdict_dmarcBestGuess", fromDomain, by));
-  } else if (dmarc.result === "pass" && dmarc.source === "virtual" && dmarc.virtual !== null) {
-    basis = "virtual";
+    return "bestguesspass";
+  }
+  if (dmarc.result === "pass" && dmarc.source === "virtual" && dmarc.virtual !== null) {
     const what = `${dmarc.virtual.method.toUpperCase()} (${dmarc.virtual.domain})`;
-    reasons.push(
-      reason(dmarc.virtual.basis === "noPolicy" ? "verdict_dmarcVirtual" : "verdict_dmarcVirtualAbsent", fromDomain, what),
-    );
-  } else if (dmarc.reportedResult === "fail") {
-    const oldest = input.arc.hops[0];
-    const arcOk =
-      input.arcReceiver?.result === "pass" &&
-      input.arc.status === "pass" &&
-      oldest !== undefined &&
-      oldest.instance === 1 &&
-      hopRecordedAlignedPass(oldest, fromDomain);
-    if (arcOk && oldest) {
-      if (isTrustedForwarder(oldest.domain, input.trustedForwarders)) {
-        basis = "arc";
-        reasons.push(reason("verdict_dmarcFail", fromDomain, by));
-        reasons.push(reason("verdict_arcOverride", input.arcReceiver?.authservId ?? by, oldest.domain ?? "?", fromDomain));
-      } else {
-        reasons.push(reason("verdict_arcNotTrustedForwarder", oldest.domain ?? "?", fromDomain));
-      }
-    }
+    reasons.push(reason(dmarc.virtual.basis === "noPolicy" ? "verdict_dmarcVirtual" : "verdict_dmarcVirtualAbsent", fromDomain, what));
+    return "virtual";
   }
+  if (dmarc.reportedResult === "fail" && arcOverride(f, fromDomain, reasons)) return "arc";
+  return null;
+}
 
-  if (basis !== null) {
-    reasons.push(...lookalikeReasons, ...input.notes);
-    return out(lookalikeReasons.length > 0 ? "suspicious" : "verified", basis);
-  }
-
+/** Without a verified basis: failed (DMARC fail, or an aligned SPF/DKIM failure) or unverified. */
+function withoutBasis(f: VerdictFacts, fromDomain: string, reasons: Reason[], concerns: Reason[]): Verdict {
+  const { dmarc } = f;
   if (dmarc.reportedResult === "fail") {
-    reasons.unshift(reason("verdict_dmarcFail", fromDomain, by));
-    reasons.push(...lookalikeReasons, ...input.notes);
-    return out("failed");
+    reasons.unshift(reason("verdict_dmarcFail", fromDomain, dmarc.reportedBy ?? ""));
+    return verdict("failed", [...reasons, ...concerns, ...f.notes]);
   }
   const alignedFail =
     dmarc.spf.find((c) => (c.result === "fail" || c.result === "softfail") && c.alignment !== "none") ??
     dmarc.dkim.find((c) => c.result === "fail" && c.alignment !== "none");
-  if (alignedFail !== undefined) {
-    reasons.push(reason("verdict_noDmarc"));
-    reasons.push(reason("verdict_alignedFail", alignedFail.method.toUpperCase(), alignedFail.result, alignedFail.domain ?? "?"));
-    reasons.push(...lookalikeReasons, ...input.notes);
-    return out("failed");
-  }
   reasons.push(reason("verdict_noDmarc"));
-  if (dmarc.reportedResult === null && dmarc.spf.length === 0 && dmarc.dkim.length === 0) {
-    reasons.push(reason("verdict_trustedNoResults", [...new Set(input.trustedIds)].join(", ")));
+  if (alignedFail !== undefined) {
+    reasons.push(reason("verdict_alignedFail", alignedFail.method.toUpperCase(), alignedFail.result, alignedFail.domain ?? "?"));
+    return verdict("failed", [...reasons, ...concerns, ...f.notes]);
   }
-  reasons.push(...lookalikeReasons, ...input.notes);
-  return out("unverified");
+  if (dmarc.reportedResult === null && dmarc.spf.length === 0 && dmarc.dkim.length === 0) {
+    reasons.push(reason("verdict_trustedNoResults", [...new Set(f.trustedIds)].join(", ")));
+  }
+  return verdict("unverified", [...reasons, ...concerns, ...f.notes]);
+}
+
+export function decideVerdict(f: VerdictFacts): Verdict {
+  const early = withoutTrustedHeaders(f);
+  if (early !== null) return early;
+  const fromDomain = f.from.primary?.domain ?? null;
+  if (fromDomain === null) return withoutFromDomain(f);
+  const concerns = senderConcerns(f.from);
+  const reasons: Reason[] = [];
+  const basis = verifiedBasis(f, fromDomain, reasons);
+  if (basis === null) return withoutBasis(f, fromDomain, reasons, concerns);
+  return verdict(concerns.length > 0 ? "suspicious" : "verified", [...reasons, ...concerns, ...f.notes], basis);
 }
