@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 
 /** Where a command reads and writes; tests pass their own. */
@@ -15,6 +15,8 @@ export interface Io {
    * the next one is asked for: the reader reuses its buffer (so memory stays flat).
    */
   readStream(path: string): AsyncIterable<Uint8Array>;
+  /** The entry names of a folder, or null when `path` is not a folder (or cannot be listed). */
+  listDir(path: string): string[] | null;
 }
 
 /** A usage or input problem: printed without a stack trace, with its exit code. */
@@ -24,6 +26,14 @@ export class CliError extends Error {
     readonly exitCode = 2,
   ) {
     super(message);
+  }
+}
+
+function nodeListDir(path: string): string[] | null {
+  try {
+    return statSync(path).isDirectory() ? readdirSync(path) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -55,5 +65,6 @@ export function nodeIo(): Io {
         await file.close();
       }
     },
+    listDir: nodeListDir,
   };
 }

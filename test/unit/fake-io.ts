@@ -1,4 +1,4 @@
-/** The CLI's Io for tests: captured output, given standard input, files from a map (or a fallback). */
+/** The CLI's Io for tests: captured output, given standard input, files and folders from maps (or a fallback). */
 import type { Io } from "../../src/cli/io.js";
 
 export interface FakeIo extends Io {
@@ -11,12 +11,14 @@ export interface FakeIoOptions {
   files?: Record<string, string>;
   /** Read a path not in `files` (e.g. from the fixtures on disk); without it such a read fails. */
   fallback?: (path: string) => Buffer;
+  /** Folders by path: their entry names. Any other path is not a folder. */
+  dirs?: Record<string, string[]>;
   stdin?: string;
   /** Standard input as lines, delivered one at a time like a stream. */
   lines?: string[];
 }
 
-export function fakeIo({ files = {}, fallback, stdin = "", lines = [] }: FakeIoOptions = {}): FakeIo {
+export function fakeIo({ files = {}, fallback, dirs = {}, stdin = "", lines = [] }: FakeIoOptions = {}): FakeIo {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -38,6 +40,7 @@ export function fakeIo({ files = {}, fallback, stdin = "", lines = [] }: FakeIoO
       // Small chunks, so the readers' chunk boundaries are exercised.
       for (let i = 0; i < bytes.length; i += 4096) yield bytes.subarray(i, i + 4096);
     },
+    listDir: (path) => (Object.hasOwn(dirs, path) ? [...(dirs[path] ?? [])] : null),
   };
   function readFile(path: string): Buffer {
     const text = files[path];

@@ -4,7 +4,6 @@
  *   authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--json] <eml | mbox | folder>
  *   authlens rules examples
  */
-import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeMessage, type AnalysisSettings } from "../../core/analyze.js";
 import { parseHeaderBlock } from "../../core/headers/header-block.js";
@@ -51,20 +50,6 @@ usage or input error. The format is described in docs/rules.md.
 
 const utf8 = new TextDecoder("utf-8");
 
-/** An optional Io extension for listing folders; without it the local file system is used. */
-interface DirIo {
-  /** The entry names of a folder, or null when `path` is not a folder. */
-  listDir(path: string): string[] | null;
-}
-
-function nodeListDir(path: string): string[] | null {
-  try {
-    return statSync(path).isDirectory() ? readdirSync(path) : null;
-  } catch {
-    return null;
-  }
-}
-
 function readText(io: Io, path: string): string {
   try {
     return utf8.decode(io.readFile(path));
@@ -79,8 +64,7 @@ interface Message {
 }
 
 function* messagesOf(io: Io, path: string): Generator<Message> {
-  const listDir = (io as Io & Partial<DirIo>).listDir ?? nodeListDir;
-  const entries = listDir(path);
+  const entries = io.listDir(path);
   if (entries !== null) {
     const files = entries.filter((f) => /\.eml$/i.test(f)).sort();
     for (const f of files) {

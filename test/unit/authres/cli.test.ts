@@ -90,6 +90,7 @@ describe("authlens parse", () => {
       },
       readFile: () => Buffer.alloc(0),
       readStream: async function* () {},
+      listDir: () => null,
     };
     expect(await run(["parse", "--jsonl"], io)).toBe(0);
     expect(seenBeforeSecond).toBe(1);

@@ -1,5 +1,5 @@
 /** `authlens rules` through run() with a fake Io, on the demo fixtures (mx.example.net trusted). */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fakeIo } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
@@ -8,8 +8,8 @@ import { EXAMPLE_RULES } from "../../../src/core/rules/index.js";
 import { DEMO } from "./helpers.js";
 
 const DEMO_DIR = fileURLToPath(DEMO);
-
-/** Virtual files by name; anything else is read from disk (absolute paths) or the demo folder. */
+/** The demo folder, as the rules command lists it. */
+const dirs = { [DEMO_DIR]: readdirSync(DEMO_DIR) };
 
 const enabledExamples = EXAMPLE_RULES.map((r) => ({ ...r, enabled: true }));
 const RULES = JSON.stringify({
@@ -53,7 +53,7 @@ describe("authlens rules test", () => {
   });
 
   it("--json on the demo folder: which rules match, which actions, in order", async () => {
-    const io = fakeIo({ files: { "rules.json": RULES }, fallback: disk });
+    const io = fakeIo({ files: { "rules.json": RULES }, fallback: disk, dirs });
     const code = await run(["rules", "test", "--json", "--rules", "rules.json", "--trust", "mx.example.net", DEMO_DIR], io);
     expect(io.err).toEqual([]);
     expect(code).toBe(0);
@@ -90,7 +90,7 @@ describe("authlens rules test", () => {
   });
 
   it("without --trust nothing is trusted, so no result-based rule matches", async () => {
-    const io = fakeIo({ files: { "rules.json": RULES }, fallback: disk });
+    const io = fakeIo({ files: { "rules.json": RULES }, fallback: disk, dirs });
     expect(await run(["rules", "test", "--json", "--rules", "rules.json", DEMO_DIR], io)).toBe(0);
     const summary = jsonLines(io).at(-1) as { summary: { matches: Record<string, number> } };
     expect(Object.values(summary.summary.matches)).toEqual([0, 0, 0, 0]);
