@@ -6,7 +6,7 @@
  * There is no delete: a move to Trash is a move.
  */
 import { describeAction } from "../../core/rules/describe.js";
-import type { ActionPlan, PlannedAction } from "../../core/rules/plan.js";
+import { alreadyApplied, type ActionPlan, type PlannedAction } from "../../core/rules/plan.js";
 import { messenger } from "../../shared/api.js";
 import type { LogEntry } from "../../shared/data-types.js";
 import { FolderResolver } from "./folders.js";
@@ -53,21 +53,9 @@ async function holds(folder: MailFolder, headerMessageId: string): Promise<boole
   return typeof found === "string" ? true : found.messages.length > 0;
 }
 
+/** The message's state as the core's rule planning reads it. */
 function alreadySo(m: MessageHeader, { action }: PlannedAction): boolean {
-  switch (action.type) {
-    case "addTag":
-      return m.tags.includes(action.tag);
-    case "removeTag":
-      return !m.tags.includes(action.tag);
-    case "markRead":
-      return m.read === action.read;
-    case "flag":
-      return m.flagged === action.flagged;
-    case "markJunk":
-      return (m as { junk?: boolean }).junk === action.junk;
-    default:
-      return false;
-  }
+  return alreadyApplied({ tags: m.tags, read: m.read, flagged: m.flagged, junk: (m as { junk?: boolean }).junk }, action);
 }
 
 export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: ExecuteContext): Promise<ExecuteResult> {

@@ -124,3 +124,34 @@ export function planActions(matches: readonly RuleMatch[]): ActionPlan {
     .map((x) => x.p);
   return { actions, skipped };
 }
+
+/** What the actions change about a message, as Thunderbird reports it. */
+export interface MessageState {
+  tags: readonly string[];
+  read?: boolean;
+  flagged?: boolean;
+  junk?: boolean;
+}
+
+/**
+ * Is the message already as the action would make it? Never for a move or a copy: whether a
+ * folder holds the message is for the caller to find out. An action that is already so is not
+ * performed (nor logged) again: that is what makes a re-run after an interruption harmless, and
+ * what leaves a change the user made since the message was listed standing.
+ */
+export function alreadyApplied(state: MessageState, action: Action): boolean {
+  switch (action.type) {
+    case "addTag":
+      return state.tags.includes(action.tag);
+    case "removeTag":
+      return !state.tags.includes(action.tag);
+    case "markRead":
+      return state.read === action.read;
+    case "flag":
+      return state.flagged === action.flagged;
+    case "markJunk":
+      return state.junk === action.junk;
+    default:
+      return false;
+  }
+}

@@ -1,6 +1,7 @@
 /** planActions: order, de-duplication, first rule wins, one move, move last. */
 import { describe, expect, it } from "vitest";
 import { type Action, planActions, type RuleMatch } from "../../../src/core/rules/index.js";
+import { alreadyApplied } from "../../../src/core/rules/plan.js";
 
 function m(id: string, actions: Action[], matched = true): RuleMatch {
   return { ruleId: id, ruleName: `Rule ${id}`, matched, conditions: [], actions, stopped: false };
@@ -95,5 +96,24 @@ describe("planActions", () => {
   it("is deterministic", () => {
     const matches = [m("a", [move("X"), { type: "addTag", tag: "$a" }]), m("b", [copy("Y"), move("Z")])];
     expect(planActions(matches)).toEqual(planActions(structuredClone(matches)));
+  });
+});
+
+describe("alreadyApplied", () => {
+  const state = { tags: ["$label1"], read: true, flagged: false, junk: false };
+  it("says when a tag, read, flag or junk action would change nothing", () => {
+    expect(alreadyApplied(state, { type: "addTag", tag: "$label1" })).toBe(true);
+    expect(alreadyApplied(state, { type: "addTag", tag: "other" })).toBe(false);
+    expect(alreadyApplied(state, { type: "removeTag", tag: "other" })).toBe(true);
+    expect(alreadyApplied(state, { type: "removeTag", tag: "$label1" })).toBe(false);
+    expect(alreadyApplied(state, { type: "markRead", read: true })).toBe(true);
+    expect(alreadyApplied(state, { type: "markRead", read: false })).toBe(false);
+    expect(alreadyApplied(state, { type: "flag", flagged: false })).toBe(true);
+    expect(alreadyApplied(state, { type: "markJunk", junk: true })).toBe(false);
+  });
+  it("never for a move or a copy, and not for an unknown junk state", () => {
+    expect(alreadyApplied(state, { type: "moveTo", folder: { path: "Inbox" } })).toBe(false);
+    expect(alreadyApplied(state, { type: "copyTo", folder: { specialUse: "archives" } })).toBe(false);
+    expect(alreadyApplied({ tags: [] }, { type: "markJunk", junk: false })).toBe(false);
   });
 });
