@@ -13,10 +13,10 @@ export interface MessageAnalysis {
   source: HeaderSource;
 }
 
-/** Finished and in-flight analyses: a display that follows a pre-read joins it instead of reading again. */
+/** Finished and in-flight analyzes: a display that follows a pre-read joins it instead of reading again. */
 const cache = new Map<number, Promise<MessageAnalysis>>();
 const CACHE_LIMIT = 500;
-export function analyse(message: MessageHeader, useCache = true): Promise<MessageAnalysis> {
+export function analyze(message: MessageHeader, useCache = true): Promise<MessageAnalysis> {
   if (!useCache) return analyseNow(message);
   const hit = cache.get(message.id);
   if (hit) return hit;

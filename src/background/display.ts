@@ -1,12 +1,12 @@
 /**
- * Every displayed message (mail tabs, message tabs, message windows) gets analysed and its tab's
+ * Every displayed message (mail tabs, message tabs, message windows) gets analyzed and its tab's
  * button updated. Several selected messages show a neutral state. Errors become an "error" state
  * with details for the popup: never swallowed, never a stuck icon.
  */
 import type { TabView } from "../shared/view-types.js";
 import { messenger } from "../shared/api.js";
 import { forgetButton, showButtonState } from "./action-button.js";
-import { analyse, clearAnalysisCache } from "./analysis.js";
+import { analyze, clearAnalysisCache } from "./analysis.js";
 import { rememberServer } from "./recent-servers.js";
 import { getSettings, watchSettings } from "./settings-store.js";
 import { allTabIds, forgetTab, getTabView, setTabView } from "./tab-views.js";
@@ -64,7 +64,7 @@ function preRead(tabId: number, message: MessageHeader): void {
   void (async () => {
     let next: MessageHeader | undefined = message;
     while (next) {
-      await analyse(next).catch(() => undefined);
+      await analyze(next).catch(() => undefined);
       next = slot.next;
       slot.next = undefined;
     }
@@ -91,7 +91,7 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
     }, WORKING_DELAY_MS);
     try {
       const accountId = only.folder?.accountId ?? null;
-      const [{ analysis, headersText, source }, name] = await Promise.all([analyse(only), accountName(accountId)]);
+      const [{ analysis, headersText, source }, name] = await Promise.all([analyze(only), accountName(accountId)]);
       view = {
         state: "ready",
         message: { messageId: only.id, subject: only.subject, accountId, accountName: name },
@@ -103,7 +103,7 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
       if (analysis.verdict.suggestion) void rememberServer(analysis.verdict.suggestion);
     } catch (err) {
       view = { state: "error", message: errorText(err), messageId: only.id };
-      console.error("AuthLens: analysing message", only.id, err);
+      console.error("AuthLens: analyzing message", only.id, err);
     }
     clearTimeout(working);
   }
@@ -154,7 +154,7 @@ export function startDisplay(): void {
     generation.delete(tabId);
     preReads.delete(tabId);
   });
-  // New settings: every analysis may change. Re-show the open tabs from fresh analyses.
+  // New settings: every analysis may change. Re-show the open tabs from fresh analyzes.
   watchSettings(() => {
     clearAnalysisCache();
     for (const tabId of allTabIds()) void refreshTab(tabId).then((view) => settingsRefreshed(tabId, view));
@@ -191,7 +191,7 @@ export function nextSettingsRefresh(tabId: number, timeoutMs = 3000): Promise<Ta
   });
 }
 
-/** Re-analyses what a tab shows (after a settings change, or "Trust this server"). */
+/** Re-analyzes what a tab shows (after a settings change, or "Trust this server"). */
 export async function refreshTab(tabId: number): Promise<TabView | undefined> {
   const view = getTabView(tabId);
   if (!view) return undefined;

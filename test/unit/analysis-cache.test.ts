@@ -38,9 +38,9 @@ const browser = {
 };
 
 vi.mock("webextension-polyfill", () => ({ default: browser }));
-const { analyse, clearAnalysisCache } = await import("../../src/background/analysis.js");
+const { analyze, clearAnalysisCache } = await import("../../src/background/analysis.js");
 
-const message = (id: number) => ({ id, folder: { accountId: "account1" } }) as unknown as Parameters<typeof analyse>[0];
+const message = (id: number) => ({ id, folder: { accountId: "account1" } }) as unknown as Parameters<typeof analyze>[0];
 
 describe("analysis cache", () => {
   beforeEach(() => {
@@ -49,27 +49,27 @@ describe("analysis cache", () => {
   });
 
   it("joins an analysis in flight instead of reading the headers again", async () => {
-    const first = analyse(message(1));
-    const second = analyse(message(1));
+    const first = analyze(message(1));
+    const second = analyze(message(1));
     expect(second).toBe(first);
     const { analysis } = await second;
     expect(analysis.verdict.level).toBe("verified");
-    await analyse(message(1));
+    await analyze(message(1));
     expect(reads).toEqual([1]);
   });
 
   it("does not keep a failed read", async () => {
     failNext = true;
-    await expect(analyse(message(2))).rejects.toThrow("message gone");
-    await expect(analyse(message(2))).resolves.toMatchObject({ source: "getHeaders" });
+    await expect(analyze(message(2))).rejects.toThrow("message gone");
+    await expect(analyze(message(2))).resolves.toMatchObject({ source: "getHeaders" });
     expect(reads).toEqual([2, 2]);
   });
 
   it("reads again after a settings change, and bulk runs bypass it", async () => {
-    await analyse(message(3));
+    await analyze(message(3));
     clearAnalysisCache();
-    await analyse(message(3));
-    await analyse(message(3), false);
+    await analyze(message(3));
+    await analyze(message(3), false);
     expect(reads).toEqual([3, 3, 3]);
   });
 });

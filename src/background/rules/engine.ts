@@ -1,5 +1,5 @@
 /**
- * Runs the rules on one message: analyse (trusted results only), evaluate, plan, and — unless a dry
+ * Runs the rules on one message: analyze (trusted results only), evaluate, plan, and — unless a dry
  * run — act once per rule-set version, journalled so a re-run after a quit does not act again.
  */
 import type { Analysis } from "../../core/analyze.js";
@@ -7,7 +7,7 @@ import { evaluateRules, type RuleMatch } from "../../core/rules/evaluate.js";
 import { planActions } from "../../core/rules/plan.js";
 import { fnv1a64 } from "../../core/rules/version.js";
 import { messenger } from "../../shared/api.js";
-import { analyse } from "../analysis.js";
+import { analyze } from "../analysis.js";
 import type { LogEntry } from "../../shared/data-types.js";
 import { executePlan } from "./execute.js";
 import type { FolderResolver } from "./folders.js";
@@ -72,8 +72,8 @@ export function runRulesOn(message: MessageHeader, opts: RunOptions): Promise<Me
 }
 
 async function runNow(message: MessageHeader, opts: RunOptions): Promise<MessageOutcome> {
-  // Bulk runs must not grow the display cache: analyse without it.
-  const { analysis } = await analyse(message, opts.trigger !== "folder");
+  // Bulk runs must not grow the display cache: analyze without it.
+  const { analysis } = await analyze(message, opts.trigger !== "folder");
   const key = messageKey(message, analysis);
   if (!opts.dryRun && (await opts.journal.isDone(key))) return { status: "alreadyDone", matched: [] };
   const matches = evaluateRules(opts.ruleSet.rules, analysis);

@@ -5,7 +5,7 @@
 import { evaluateRules } from "../../core/rules/evaluate.js";
 import { validateRules } from "../../core/rules/validate.js";
 import { messenger } from "../../shared/api.js";
-import { analyse } from "../analysis.js";
+import { analyze } from "../analysis.js";
 import type { RulesPreview } from "../../shared/data-types.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
@@ -27,7 +27,7 @@ export async function previewRules(input: unknown, folderId: string, limit = 200
   const matched: Record<string, number> = Object.fromEntries(rules.map((r) => [r.id, 0]));
   const enabledAll = rules.map((r) => ({ ...r, enabled: true, stopAfter: false }));
   for (const m of newest) {
-    const { analysis } = await analyse(m, false);
+    const { analysis } = await analyze(m, false);
     for (const match of evaluateRules(enabledAll, analysis)) if (match.matched) matched[match.ruleId] = (matched[match.ruleId] ?? 0) + 1;
   }
   return { folderName: folder.name ?? folderId, examined: newest.length, matched, problems };

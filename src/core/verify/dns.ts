@@ -7,6 +7,7 @@
  * - `LookupSession`: one message's lookups, started in parallel, each name once, all within a
  *   time budget; a lookup still open when the budget runs out is a temporary error.
  */
+import { errorText } from "../error-text.js";
 import { reason, type Reason } from "../reason.js";
 
 export type TxtAnswer =
@@ -88,7 +89,7 @@ export class DnsCache implements TxtResolver {
     try {
       return await this.resolver.lookupTxt(name);
     } catch (err) {
-      return { status: "error", reason: reason("dns_failed", name, err instanceof Error ? err.message : String(err)) };
+      return { status: "error", reason: reason("dns_failed", name, errorText(err)) };
     }
   }
 

@@ -10,6 +10,7 @@
  * status "error", never a rejection.
  */
 import { AUTHENTIC_DATA, decode, encode, RECURSION_DESIRED, type Packet } from "@leichtgewicht/dns-packet";
+import { errorText } from "../error-text.js";
 import { reason } from "../reason.js";
 import { toBinary } from "./bytes.js";
 import type { TxtAnswer, TxtResolver } from "./dns.js";
@@ -92,7 +93,7 @@ export function dohResolver(serverUrl: string, fetchFn: Fetch, options: DohOptio
         return answerFromPacket(name, packet);
       } catch (err) {
         if (controller.signal.aborted) return { status: "error", reason: reason("dns_timeout", name, Math.round(timeoutMs / 1000)) };
-        return { status: "error", reason: reason("dns_failed", name, err instanceof Error ? err.message : String(err)) };
+        return { status: "error", reason: reason("dns_failed", name, errorText(err)) };
       } finally {
         clearTimeout(timer);
       }

@@ -1,3 +1,4 @@
+import { errorText } from "../../core/error-text.js";
 import { css, html, LitElement, nothing, type TemplateResult } from "lit";
 import { ask } from "../../shared/ask.js";
 import type { BulkStatus } from "../../shared/data-types.js";
@@ -82,7 +83,7 @@ export class AuthlensBulkRun extends LitElement {
       this.timer = setInterval(() => void this.poll(runId), 200);
       await this.poll(runId);
     } catch (err) {
-      this.error = String(err);
+      this.error = errorText(err);
     }
   }
 

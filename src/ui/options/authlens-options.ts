@@ -82,7 +82,7 @@ export class AuthlensOptions extends LitElement {
       this.accounts = accounts ?? [];
       this.loadError = "";
     } catch (err) {
-      this.loadError = String(err);
+      this.loadError = errorText(err);
     }
   }
 
@@ -93,7 +93,7 @@ export class AuthlensOptions extends LitElement {
       try {
         await task();
       } catch (err) {
-        this.status = t("options_saveFailed", String(err));
+        this.status = t("options_saveFailed", errorText(err));
       } finally {
         this.pending--;
         if (this.pending === 0) await this.reload();

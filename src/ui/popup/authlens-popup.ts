@@ -35,7 +35,7 @@ export class AuthlensPopup extends LitElement {
       this.tabId = early.tabId;
       this.view = early.view;
     } catch (err) {
-      this.view = { state: "error", message: String(err), messageId: null };
+      this.view = { state: "error", message: errorText(err), messageId: null };
     }
     await this.updateComplete;
     performance.mark("authlens:rendered");

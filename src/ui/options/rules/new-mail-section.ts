@@ -61,7 +61,7 @@ export class AuthlensNewMail extends LitElement {
       if (problems.length > 0) this.local = {};
       this.status = problems.length === 0 ? t("rules_newMailSaved") : t("rules_newMailNotSaved");
     } catch (err) {
-      this.status = t("rules_newMailSaveFailed", String(err));
+      this.status = t("rules_newMailSaveFailed", errorText(err));
     }
   }
 

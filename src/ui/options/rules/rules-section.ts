@@ -5,6 +5,7 @@
  * Rendered into the light DOM, so the page's styles and ids (#rules-list, #rule-editor, ...) are
  * reachable from <authlens-options>'s shadow root.
  */
+import { errorText } from "../../../core/error-text.js";
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import type { Condition, Rule } from "../../../core/rules/schema.js";
 import { t } from "../../shared/i18n.js";
@@ -234,7 +235,7 @@ export class AuthlensRulesSection extends LitElement {
         if (first !== undefined && this.editingId === null) this.editingId = first;
       }
     } catch (err) {
-      this.status = t("rules_saveFailed", String(err));
+      this.status = t("rules_saveFailed", errorText(err));
     } finally {
       this.saving = false;
     }
@@ -272,7 +273,7 @@ export class AuthlensRulesSection extends LitElement {
       this.counts = { folderName: answer.folderName, examined: answer.examined, matched };
       this.preview = kind === "one" && editing ? { state: "one", ruleId: editing.id, ruleName: editing.name, answer } : { state: "all", answer };
     } catch (err) {
-      if (seq === this.previewSeq) this.preview = { state: "error", message: t("rules_previewFailed", String(err)) };
+      if (seq === this.previewSeq) this.preview = { state: "error", message: t("rules_previewFailed", errorText(err)) };
     }
   }
 

@@ -128,7 +128,7 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   const bare = messages.length / ((performance.now() - t0) / 1000);
   await metric("bare header reads", bare, "msg/s");
   await metric("Thunderbird RSS after the bare loop", await call<number>("rss"), "MB");
-  // 2. A dry run: everything AuthLens does per message (read, analyse, evaluate) but act.
+  // 2. A dry run: everything AuthLens does per message (read, analyze, evaluate) but act.
   const tlsRuleForDry = EXAMPLE_RULES[0];
   assert(tlsRuleForDry, "the example TLS rule");
   assertEqual(await updateSettings({ rules: [{ ...tlsRuleForDry, enabled: true }] }), [], "rules");
@@ -137,7 +137,7 @@ async function benchBulk(data: Record<string, unknown>): Promise<void> {
   const dryId = await startBulk(inbox.id ?? "", true);
   await waitFor(() => bulkStatus(dryId)?.state === "done", "the dry run", 600000, 50);
   const dry = messages.length / ((performance.now() - t0) / 1000);
-  await metric("bulk dry run (read, analyse, evaluate)", dry, "msg/s");
+  await metric("bulk dry run (read, analyze, evaluate)", dry, "msg/s");
   await metric("bulk dry run / bare loop", (100 * dry) / bare, "%");
   // 3. The bulk run: the example TLS rule on, it tags every tls=pass message (a real run, journalled).
   const tlsRule = EXAMPLE_RULES[0];

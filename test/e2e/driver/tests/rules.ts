@@ -1,4 +1,4 @@
-import { analyse } from "../../../../src/background/analysis.js";
+import { analyze } from "../../../../src/background/analysis.js";
 import { messenger } from "../../../../src/shared/api.js";
 import { recentOutcomes } from "../../../../src/background/rules/engine.js";
 import { readLog } from "../../../../src/background/rules/action-log.js";
@@ -67,7 +67,7 @@ test("menus", "the context menus: the rules on the selected messages, and a fold
   const { settings } = await getSettings();
   const shouldMatch = new Set<number>();
   for (const m of messages) {
-    const { analysis } = await analyse(m);
+    const { analysis } = await analyze(m);
     if (evaluateRules(settings.rules, analysis).some((r) => r.matched)) shouldMatch.add(m.id);
   }
   assert(shouldMatch.size > 0 && shouldMatch.size < messages.length, `some demo messages have a trusted tls=pass (${shouldMatch.size})`);
