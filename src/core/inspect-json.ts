@@ -1,10 +1,11 @@
 /**
  * The `authlens inspect --json` contract: the analysis as plain JSON with every reason rendered as
- * text. The add-on's "Copy report" puts the same object on the clipboard.
+ * text by `render` (English in the CLI). The add-on's "Copy report" puts the same object on the
+ * clipboard, its reasons in the user's language.
  */
 import type { Analysis } from "./analyze.js";
 import type { ParsedAuthResults } from "./authres/types.js";
-import { renderReason } from "./reason.js";
+import type { RenderReason } from "./reason.js";
 import type { Verdict } from "./verdict.js";
 
 export interface InspectJson {
@@ -58,7 +59,7 @@ export interface InspectJson {
   verdict: { level: Verdict["level"]; reasons: string[]; suggestion: string | null };
 }
 
-export function toInspectJson(a: Analysis): InspectJson {
+export function toInspectJson(a: Analysis, render: RenderReason): InspectJson {
   const p = a.from.primary ?? a.from.addresses[0] ?? null;
   return {
     from: {
@@ -72,7 +73,7 @@ export function toInspectJson(a: Analysis): InspectJson {
       index: e.index,
       authservId: e.authservId,
       trusted: e.trusted,
-      why: [e.why, ...e.notes].map(renderReason).join("; "),
+      why: [e.why, ...e.notes].map(render).join("; "),
       parsed: e.parsed,
     })),
     arc: {
@@ -80,7 +81,7 @@ export function toInspectJson(a: Analysis): InspectJson {
       instances: a.arc.instances,
       algorithm: a.arc.algorithm,
       brokenAt: a.arc.brokenAt,
-      reason: a.arc.reason ? renderReason(a.arc.reason) : null,
+      reason: a.arc.reason ? render(a.arc.reason) : null,
       receiverResult: a.arc.receiver?.result ?? null,
       hops: a.arc.hops.map((h) => ({
         instance: h.instance,
@@ -100,7 +101,7 @@ export function toInspectJson(a: Analysis): InspectJson {
       version: a.tls.version,
       cipher: a.tls.cipher,
       strength: a.tls.strength,
-      reason: renderReason(a.tls.reason),
+      reason: render(a.tls.reason),
       hops: a.tls.hops.map((h) => ({
         index: h.index,
         from: h.from,
@@ -120,6 +121,6 @@ export function toInspectJson(a: Analysis): InspectJson {
       policy: a.dmarc.policy,
       alignment: { ...a.dmarc.alignment },
     },
-    verdict: { level: a.verdict.level, reasons: a.verdict.reasons.map(renderReason), suggestion: a.verdict.suggestion },
+    verdict: { level: a.verdict.level, reasons: a.verdict.reasons.map(render), suggestion: a.verdict.suggestion },
   };
 }

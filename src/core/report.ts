@@ -1,20 +1,21 @@
 /**
- * The plain-text report of one analysis, in English: what `authlens inspect` prints and what the
- * add-on's "Copy report" puts on the clipboard for abuse and security desks. Header text is
- * untrusted: control characters are neutralised.
+ * The plain-text report of one analysis: what `authlens inspect` prints and what the add-on's
+ * "Copy report" puts on the clipboard for abuse and security desks. The labels are English (the
+ * desks' lingua franca); the reasons are in the language of `render`. Header text is untrusted:
+ * control characters are neutralised.
  */
 import { sanitizeForTerminal } from "./authres/format.js";
 import type { Analysis } from "./analyze.js";
-import { renderReason } from "./reason.js";
+import type { RenderReason } from "./reason.js";
 
 function line(label: string, value: string): string {
   return `  ${label.padEnd(12)} ${sanitizeForTerminal(value)}\n`;
 }
 
-export function formatReport(a: Analysis, title: string | null): string {
+export function formatReport(a: Analysis, title: string | null, render: RenderReason): string {
   let out = title !== null ? `== ${sanitizeForTerminal(title)}\n` : "";
   out += `Verdict: ${a.verdict.level.toUpperCase()}\n`;
-  for (const r of a.verdict.reasons) out += `  - ${sanitizeForTerminal(renderReason(r))}\n`;
+  for (const r of a.verdict.reasons) out += `  - ${sanitizeForTerminal(render(r))}\n`;
   if (a.verdict.suggestion !== null) out += `  Suggested server to trust: ${sanitizeForTerminal(a.verdict.suggestion)}\n`;
 
   out += "\nSender\n";
@@ -27,7 +28,7 @@ export function formatReport(a: Analysis, title: string | null): string {
     }
   }
   if (a.from.lookalike.lookalike) {
-    for (const r of a.from.lookalike.reasons) out += line("Look-alike", renderReason(r));
+    for (const r of a.from.lookalike.reasons) out += line("Look-alike", render(r));
   }
   if (a.from.displayNameAddress !== null) out += line("Display name", `shows ${a.from.displayNameAddress}`);
 
@@ -50,14 +51,14 @@ export function formatReport(a: Analysis, title: string | null): string {
   if (t.version !== null || t.cipher !== null) out += line("Protocol", `${t.version ?? "?"} ${t.cipher ?? ""}`.trim());
   if (t.strength !== null) out += line("Strength", `${t.strength} (${t.strengthSource ?? "?"})`);
   if (t.certificate?.client) out += line("Client cert", t.certificate.client);
-  out += line("Source", renderReason(t.reason));
+  out += line("Source", render(t.reason));
   for (const h of t.hops) {
     const tls = h.encrypted === "yes" ? `TLS ${h.version ?? ""} ${h.cipher ?? ""}`.trim() : h.encrypted === "no" ? "clear text" : "unknown";
     out += line("Hop", `${h.from ?? "?"} -> ${h.by ?? "?"} ${h.protocol ?? ""}: ${tls} (claimed)`);
   }
 
   out += "\nARC\n";
-  out += line("Chain", `${a.arc.status}${a.arc.reason ? `: ${renderReason(a.arc.reason)}` : ""}`);
+  out += line("Chain", `${a.arc.status}${a.arc.reason ? `: ${render(a.arc.reason)}` : ""}`);
   if (a.arc.receiver !== null) out += line("Receiver", `arc=${a.arc.receiver.result} by ${a.arc.receiver.authservId}`);
   for (const h of a.arc.hops) {
     const when = h.timestamp !== null ? new Date(h.timestamp * 1000).toISOString() : "?";
@@ -69,7 +70,7 @@ export function formatReport(a: Analysis, title: string | null): string {
   if (a.authResults.length === 0) out += "  (none)\n";
   for (const e of a.authResults) {
     out += line(`#${e.index}`, `${e.authservId ?? "(no authserv-id)"}: ${e.trusted ? "TRUSTED" : "ignored"}`);
-    out += line("", [e.why, ...e.notes].map(renderReason).join("; "));
+    out += line("", [e.why, ...e.notes].map(render).join("; "));
     const res = e.parsed.results.map((r) => `${r.method}=${r.result}`).join(" ");
     if (res.length > 0) out += line("", res);
   }

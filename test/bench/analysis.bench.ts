@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeMessage } from "../../src/core/analyze.js";
 import { toInspectJson } from "../../src/core/inspect-json.js";
+import { renderEnglish } from "../../src/cli/english.js";
 import { parseHeaderBlock } from "../../src/core/headers/header-block.js";
 import type { BenchReport } from "./parser.bench.js";
 
@@ -107,7 +108,7 @@ export function benchAnalysis(): Promise<BenchReport> {
     for (let k = 0; k < iterations; k++) {
       for (const m of messages) {
         const a = analyzeMessage(parseHeaderBlock(m), settings);
-        sink += withJson ? toInspectJson(a).authResults.length : a.authResults.length;
+        sink += withJson ? toInspectJson(a, renderEnglish).authResults.length : a.authResults.length;
       }
     }
     const ms = performance.now() - t0;

@@ -9,6 +9,7 @@ import { parseHeaderBlock } from "../../core/headers/header-block.js";
 import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
 import { formatReport } from "../../core/report.js";
 import { parseCommandArgs } from "../args.js";
+import { renderEnglish } from "../english.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./command.js";
 import { errorText } from "../../core/error-text.js";
@@ -82,9 +83,9 @@ export const inspectCommand: Command = {
         const analysis = analyzeMessage(parseHeaderBlock(raw), settings);
         const verification = deps !== null ? await verifyMessage(raw, deps) : null;
         if (values.json) {
-          io.stdout(JSON.stringify({ message: m.index, ...toInspectJson(analysis), ...(verification ? { verify: toVerifyJson(verification) } : {}) }) + "\n");
+          io.stdout(JSON.stringify({ message: m.index, ...toInspectJson(analysis, renderEnglish), ...(verification ? { verify: toVerifyJson(verification, renderEnglish) } : {}) }) + "\n");
         } else {
-          io.stdout(formatReport(analysis, `message ${m.index + 1}: ${m.separator}`) + (verification ? "\n" + formatVerification(verification, null) : "") + "\n");
+          io.stdout(formatReport(analysis, `message ${m.index + 1}: ${m.separator}`, renderEnglish) + (verification ? "\n" + formatVerification(verification, null, renderEnglish) : "") + "\n");
         }
       }
       return 0;
@@ -104,9 +105,9 @@ async function inspectOne(
   const analysis = analyzeMessage(parseHeaderBlock(bytes), settings);
   const verification = deps !== null ? await verifyMessage(bytes, deps) : null;
   if (json) {
-    const out = { ...toInspectJson(analysis), ...(verification ? { verify: toVerifyJson(verification) } : {}) };
+    const out = { ...toInspectJson(analysis, renderEnglish), ...(verification ? { verify: toVerifyJson(verification, renderEnglish) } : {}) };
     io.stdout(JSON.stringify(out, null, 2) + "\n");
   } else {
-    io.stdout(formatReport(analysis, null) + (verification ? "\n" + formatVerification(verification, null) : ""));
+    io.stdout(formatReport(analysis, null, renderEnglish) + (verification ? "\n" + formatVerification(verification, null, renderEnglish) : ""));
   }
 }

@@ -9,6 +9,7 @@ import { type MessageVerification, type VerifyDeps, verifyMessage } from "../../
 import { splitMbox } from "../../core/mbox.js";
 import { errorText } from "../../core/error-text.js";
 import { parseCommandArgs } from "../args.js";
+import { renderEnglish } from "../english.js";
 import { CliError, type Io } from "../io.js";
 import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDeps } from "../verify-options.js";
 import type { Command } from "./command.js";
@@ -99,8 +100,8 @@ export const verifyCommand: Command = {
     const deps = verifyDeps(values, io);
     for await (const m of inputMessages(path, io)) {
       const v = await verifyOrExplain(m, deps, path);
-      if (values.json) io.stdout(JSON.stringify(toVerifyJson(v), null, m.title === null ? 2 : undefined) + "\n");
-      else io.stdout(formatVerification(v, m.title) + "\n");
+      if (values.json) io.stdout(JSON.stringify(toVerifyJson(v, renderEnglish), null, m.title === null ? 2 : undefined) + "\n");
+      else io.stdout(formatVerification(v, m.title, renderEnglish) + "\n");
     }
     return 0;
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeArc, parseTagList } from "../../../src/core/arc.js";
 import { parseAuthResults } from "../../../src/core/authres/parse.js";
 import { parseHeaderBlock } from "../../../src/core/headers/header-block.js";
-import { renderReason } from "../../../src/core/reason.js";
+import { renderEnglish } from "../../../src/cli/english.js";
 import { fixture } from "./helpers.js";
 
 const parseAar = (v: string) => parseAuthResults(v, { arc: true });
@@ -37,7 +37,7 @@ describe("analyzeArc", () => {
       [2, "forward.example.net", "arc-2024", "pass", 1715688223, "forward.example.net"],
     ]);
     expect(r.hops[0]?.results.map((x) => `${x.method}=${x.result}`)).toEqual(["dkim=pass", "spf=pass", "dmarc=pass"]);
-    expect(renderReason(r.reason ?? { key: "", params: [] })).toContain("signatures are not verified");
+    expect(renderEnglish(r.reason ?? { key: "", params: [] })).toContain("signatures are not verified");
   });
 
   it("fails on a gap", () => {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeMessage } from "../../../src/core/analyze.js";
 import { toInspectJson } from "../../../src/core/inspect-json.js";
+import { renderEnglish } from "../../../src/cli/english.js";
 import { fromThunderbirdHeaders, parseHeaderBlock } from "../../../src/core/headers/header-block.js";
 import { splitMbox } from "../../../src/core/mbox.js";
 
@@ -70,7 +71,7 @@ describe("analysis properties", () => {
     fc.assert(
       fc.property(block, settings, (raw, s) => {
         const a = analyzeMessage(parseHeaderBlock(raw), s);
-        const j = toInspectJson(a);
+        const j = toInspectJson(a, renderEnglish);
         expect(JSON.parse(JSON.stringify(j))).toEqual(j);
         expect(["verified", "suspicious", "failed", "unconfigured", "unverified"]).toContain(a.verdict.level);
         if (s.trustedAuthservIds.filter((x) => x !== "").length === 0 && a.authResults.length > 0) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeMessage } from "../../../src/core/analyze.js";
 import { parseHeaderBlock } from "../../../src/core/headers/header-block.js";
-import { renderReason } from "../../../src/core/reason.js";
+import { renderEnglish } from "../../../src/cli/english.js";
 import demoVerdicts from "../../fixtures/demo/verdicts.json";
 import { analyze, DEMO, demoFiles, fixture } from "./helpers.js";
 
@@ -24,7 +24,7 @@ describe("demo fixtures", () => {
       } else {
         expect(v.level).toBe("unconfigured");
         expect(v.suggestion).toBe("mx.example.net");
-        expect(renderReason(v.reasons[0] ?? { key: "", params: [] })).toContain("mx.example.net");
+        expect(renderEnglish(v.reasons[0] ?? { key: "", params: [] })).toContain("mx.example.net");
       }
     });
   }
@@ -45,7 +45,7 @@ describe("demo fixtures", () => {
 
   it("05: suspicious reasons name the look-alike", () => {
     const v = analyze(fixture("05-lookalike-idn.eml", DEMO), ["mx.example.net"]).verdict;
-    const text = v.reasons.map(renderReason).join("\n");
+    const text = v.reasons.map(renderEnglish).join("\n");
     expect(text).toContain("exаmple.com (xn--exmple-4nf.com) looks like another domain");
     expect(text).toContain("Latin+Cyrillic");
   });
@@ -67,7 +67,7 @@ describe("verdict rules on realistic fixtures", () => {
     expect(a.verdict.level).toBe("failed");
     expect(a.dmarc.result).toBe("fail");
     expect(a.authResults.map((e) => e.trusted)).toEqual([true, false]);
-    expect(renderReason(a.authResults[1]?.why ?? { key: "", params: [] })).toContain("sits below the hop from bad.attacker.example");
+    expect(renderEnglish(a.authResults[1]?.why ?? { key: "", params: [] })).toContain("sits below the hop from bad.attacker.example");
     // Its tls=pass is not used either: the Received into mx.example.net says clear text.
     expect(a.tls).toMatchObject({ source: "received", encrypted: "no" });
   });
@@ -145,7 +145,7 @@ describe("verdict rules on realistic fixtures", () => {
     const v = analyze(raw, ["mx.example.net"]).verdict;
     expect(v.level).toBe("verified");
     expect(v.basis).toBe("bestguesspass");
-    expect(renderReason(v.reasons[0] ?? { key: "", params: [] })).toContain("best-guess");
+    expect(renderEnglish(v.reasons[0] ?? { key: "", params: [] })).toContain("best-guess");
   });
 
   it("Fastmail: several headers from one server merge; dmarc=none + strict DKIM pass = virtual DMARC", () => {
@@ -153,7 +153,7 @@ describe("verdict rules on realistic fixtures", () => {
     expect(a.dmarc).toMatchObject({ result: "pass", source: "virtual", reportedResult: "none" });
     expect(a.verdict.level).toBe("verified");
     expect(a.verdict.basis).toBe("virtual");
-    expect(renderReason(a.verdict.reasons[0] ?? { key: "", params: [] })).toContain("the domain publishes no DMARC policy");
+    expect(renderEnglish(a.verdict.reasons[0] ?? { key: "", params: [] })).toContain("the domain publishes no DMARC policy");
     expect(a.authResults.filter((e) => e.trusted)).toHaveLength(4);
   });
 
@@ -189,7 +189,7 @@ describe("verdict rules on realistic fixtures", () => {
     const raw = "Authentication-Results: mx.example.net; spf=softfail smtp.mailfrom=news@mail.example.com\nFrom: <news@example.com>\n\n";
     const v = analyze(raw, ["mx.example.net"]).verdict;
     expect(v.level).toBe("failed");
-    expect(v.reasons.map(renderReason)).toContain("SPF softfail for mail.example.com, which is aligned with the From domain");
+    expect(v.reasons.map(renderEnglish)).toContain("SPF softfail for mail.example.com, which is aligned with the From domain");
   });
 
   it("an unaligned DKIM fail is not a failure", () => {
@@ -207,7 +207,7 @@ describe("verdict rules on realistic fixtures", () => {
   it("trusted list set but no header matches: unconfigured naming what is trusted", () => {
     const v = analyze(fixture("gmail.eml"), ["mx.example.net"]).verdict;
     expect(v.level).toBe("unconfigured");
-    expect(renderReason(v.reasons[0] ?? { key: "", params: [] })).toContain("(mx.example.net); the newest was added by mx.google.com");
+    expect(renderEnglish(v.reasons[0] ?? { key: "", params: [] })).toContain("(mx.example.net); the newest was added by mx.google.com");
   });
 
   it("per-account trust", () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { NodeSignatures } from "../../../../src/cli/node-crypto.js";
 import { nobleSha256 } from "../../../../src/core/verify/crypto.js";
 import { toVerifyJson } from "../../../../src/core/verify/report.js";
+import { renderEnglish } from "../../../../src/cli/english.js";
 import { verifyMessage } from "../../../../src/core/verify/verify-message.js";
 import { chunked, deps, expectedCases, fixtureBytes, generatedResolver, GENERATED } from "./helpers.js";
 
@@ -18,7 +19,7 @@ describe("signed fixtures (dkimpy)", () => {
   for (const c of expectedCases()) {
     it(`${c.file}: ${c.description.slice(0, 90)}`, async () => {
       const bytes = fixtureBytes(join(GENERATED, c.file));
-      const json = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now)));
+      const json = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now)), renderEnglish);
       expect(json.dkim.map((d) => ({ domain: d.domain, selector: d.selector, algorithm: d.algorithm, result: d.result }))).toEqual(
         c.dkim.map((d) => ({ domain: d.domain, selector: d.selector, algorithm: d.algorithm, result: d.result })),
       );
@@ -33,14 +34,14 @@ describe("signed fixtures (dkimpy)", () => {
   it("gives the same results streamed in 1-, 7- and 4096-byte chunks, with the pure-JS hash, and with Node's crypto", async () => {
     for (const c of expectedCases()) {
       const bytes = fixtureBytes(join(GENERATED, c.file));
-      const whole = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now)));
+      const whole = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now)), renderEnglish);
       for (const size of [1, 7, 4096]) {
-        const streamed = toVerifyJson(await verifyMessage(chunked(bytes, size), deps(resolver, c.now)));
+        const streamed = toVerifyJson(await verifyMessage(chunked(bytes, size), deps(resolver, c.now)), renderEnglish);
         expect(streamed, `${c.file} in ${size}-byte chunks`).toEqual(whole);
       }
-      const noble = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now, { sha256: nobleSha256 })));
+      const noble = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now, { sha256: nobleSha256 })), renderEnglish);
       expect(noble, `${c.file} with @noble/hashes`).toEqual(whole);
-      const node = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now, { crypto: new NodeSignatures() })));
+      const node = toVerifyJson(await verifyMessage(bytes, deps(resolver, c.now, { crypto: new NodeSignatures() })), renderEnglish);
       expect(node, `${c.file} with Node's crypto (the command line's)`).toEqual(whole);
     }
   });

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fromBinary, toBinary } from "../../../../src/core/verify/bytes.js";
 import { toVerifyJson } from "../../../../src/core/verify/report.js";
+import { renderEnglish } from "../../../../src/cli/english.js";
 import { verifyMessage } from "../../../../src/core/verify/verify-message.js";
 import { crlf, deps, FIXTURES, fixtureBytes, resolverFrom } from "./helpers.js";
 
@@ -90,7 +91,7 @@ describe("ValiMail ARC signing vectors", () => {
   for (const c of cases) {
     const cvFail = /cv=fail/.test(c.expected["ARC-Seal"]);
     it(`${c.id}: ${c.meta.description} — ${cvFail ? "the new cv=fail seal verifies, the chain is fail" : "a valid chain"}`, async () => {
-      const v = toVerifyJson(await verifyMessage(fromBinary(sealed(c)), deps(resolverFrom(c.txtRecords), c.t + 60)));
+      const v = toVerifyJson(await verifyMessage(fromBinary(sealed(c)), deps(resolverFrom(c.txtRecords), c.t + 60)), renderEnglish);
       const n = instanceOf(c);
       const newest = v.arc.hops[n - 1];
       expect(newest).toMatchObject({ instance: n, seal: "pass", messageSignature: "pass" });
