@@ -292,31 +292,75 @@ class AuthResParser extends Scanner {
    * `resinfo = [CFWS] ";" methodspec [ CFWS reasonspec ] *( CFWS propspec )`, from just after
    * the ";" (or the start of the value for the Microsoft form, semi = -1). Leaves pos at the
    * next ";" or the end, or somewhere the caller will recover from.
+   *
+   * Every step below reports its own problems; a step that cannot go on leaves pos where the
+   * caller recovers from and says so by its return value.
    */
   private parseResinfo(semi: number): void {
     const comments: string[] = [];
     this.skipCFWS(comments);
-    const start = this.pos;
+    const methodStart = this.pos;
+    if (!this.atMethod(semi, methodStart)) return;
+    const methodEnd = this.readMethodName(methodStart);
+    if (methodEnd < 0) return;
+    this.skipCFWS(comments);
+    const methodVersion = this.readMethodVersion(comments);
+    if (methodVersion === false || !this.atMethodEquals(methodStart, methodEnd, methodVersion)) return;
+    this.checkKeyword(methodStart, methodEnd, "method");
+    this.pos++; // "="
+    this.skipCFWS(comments);
+
+    const resultStart = this.pos;
+    const resultEnd = this.readResultKeyword(resultStart);
+    if (resultEnd < 0) return;
+    this.checkKeyword(resultStart, resultEnd, "result");
+    const result: MethodResult = {
+      method: keywordAt(this.s, methodStart, methodEnd),
+      methodVersion,
+      result: keywordAt(this.s, resultStart, resultEnd),
+      reason: null,
+      properties: [],
+      comments,
+    };
+    this.results.push(result);
+    const knownMethod = this.checkResultRegistry(result, methodStart, resultStart);
+    this.pos = resultEnd;
+
+    this.readReasonAndPropspecs(result, knownMethod, comments);
+  }
+
+  /**
+   * Whether a method name may start at `start` (pos, after the CFWS that follows the ";").
+   * Otherwise reports a trailing ";", an empty resinfo or a quoted method name.
+   */
+  private atMethod(semi: number, start: number): boolean {
     if (start >= this.len) {
       this.deviation("trailing ';'", semi < 0 ? start : semi);
-      return;
+      return false;
     }
     const c = this.code(start);
     if (c === CH_SEMI) {
       this.deviation("empty result between ';' and ';'", start);
-      return;
+      return false;
     }
     if (c === CH_DQUOTE) {
       this.diag("error", "a method name is a keyword, not a quoted string", start);
       this.skipToSemicolon();
-      return;
+      return false;
     }
+    return true;
+  }
 
-    // ---- method ----
+  /**
+   * The method keyword at `start`: returns its end and leaves pos there. A keyword must be
+   * followed by "=", "/", white space, "(", ";" or the end. Otherwise returns -1 with pos at the
+   * next ";" or the end: a lone token before ";" or the end (Microsoft's "contoso.com;") is a
+   * deviation and ignored, anything else a malformed result.
+   */
+  private readMethodName(start: number): number {
     const mEnd = this.scanKeyword(start);
     const afterM = this.code(mEnd);
     if (mEnd === start || (afterM !== -1 && afterM !== CH_EQ && afterM !== CH_SLASH && !isStop(afterM))) {
-      // Not a keyword: either a stray token (Microsoft's "contoso.com;") or garbage.
       const tEnd = mEnd === start ? this.scanRun(start, ID_STOP) : this.scanRun(mEnd, ID_STOP);
       const next = this.nextAfterCFWS(tEnd);
       if (tEnd > start && (next === -1 || next === CH_SEMI)) {
@@ -326,74 +370,83 @@ class AuthResParser extends Scanner {
       }
       this.pos = tEnd;
       this.skipToSemicolon();
-      return;
+      return -1;
     }
     this.pos = mEnd;
-    this.skipCFWS(comments);
-    let methodVersion: number | null = null;
-    if (this.code(this.pos) === CH_SLASH) {
-      this.pos++;
-      this.skipCFWS(comments);
-      const vStart = this.pos;
-      const vEnd = this.scanDigits(vStart);
-      if (vEnd === vStart || (cls(this.code(vEnd)) & KEYWORD) !== 0) {
-        this.diag("error", "method version after '/' must be a number", vStart);
-        this.skipToSemicolon();
-        return;
-      }
-      methodVersion = Number(this.s.slice(vStart, vEnd));
-      this.pos = vEnd;
-      this.skipCFWS(comments);
-    }
-    const eq = this.code(this.pos);
-    if (eq !== CH_EQ) {
-      if ((eq === -1 || eq === CH_SEMI) && methodVersion === null) {
-        this.deviation(`stray token '${clip(this.s.slice(start, mEnd))}' where a result was expected; ignored`, start);
-      } else {
-        this.diag("error", "malformed result: expected '=' after the method", this.pos);
-        this.skipToSemicolon();
-      }
-      return;
-    }
-    this.checkKeyword(start, mEnd, "method");
+    return mEnd;
+  }
+
+  /**
+   * `[ "/" [CFWS] method-version [CFWS] ]` at pos. Returns the version, null when there is no
+   * "/", or false when what follows the "/" is not a number (reported; pos at the next ";" or
+   * the end).
+   */
+  private readMethodVersion(comments: string[]): number | null | false {
+    if (this.code(this.pos) !== CH_SLASH) return null;
     this.pos++;
     this.skipCFWS(comments);
-
-    // ---- result ----
-    const rStart = this.pos;
-    const rc = this.code(rStart);
-    if (rc === CH_DQUOTE) {
-      this.diag("error", "a result is a keyword, not a quoted string", rStart);
+    const vStart = this.pos;
+    const vEnd = this.scanDigits(vStart);
+    if (vEnd === vStart || (cls(this.code(vEnd)) & KEYWORD) !== 0) {
+      this.diag("error", "method version after '/' must be a number", vStart);
       this.skipToSemicolon();
-      return;
+      return false;
     }
-    const rEnd = this.scanKeyword(rStart);
+    this.pos = vEnd;
+    this.skipCFWS(comments);
+    return Number(this.s.slice(vStart, vEnd));
+  }
+
+  /**
+   * Whether pos is at the "=" after the method (and its version). Otherwise a bare method name
+   * before ";" or the end is a stray token, ignored; anything else (also a version without "=")
+   * is a malformed result, and pos moves to the next ";" or the end.
+   */
+  private atMethodEquals(methodStart: number, methodEnd: number, methodVersion: number | null): boolean {
+    const eq = this.code(this.pos);
+    if (eq === CH_EQ) return true;
+    if ((eq === -1 || eq === CH_SEMI) && methodVersion === null) {
+      this.deviation(`stray token '${clip(this.s.slice(methodStart, methodEnd))}' where a result was expected; ignored`, methodStart);
+    } else {
+      this.diag("error", "malformed result: expected '=' after the method", this.pos);
+      this.skipToSemicolon();
+    }
+    return false;
+  }
+
+  /**
+   * The result keyword at `start` (pos, after "=" and CFWS): returns its end, or -1 when it is
+   * quoted, missing or followed by anything but white space, "(", ";" or the end (reported; pos
+   * at the next ";" or the end). Leaves pos unchanged on success.
+   */
+  private readResultKeyword(start: number): number {
+    if (this.code(start) === CH_DQUOTE) {
+      this.diag("error", "a result is a keyword, not a quoted string", start);
+      this.skipToSemicolon();
+      return -1;
+    }
+    const rEnd = this.scanKeyword(start);
+    if (rEnd === start) {
+      this.diag("error", "missing result after '='", start);
+      this.skipToSemicolon();
+      return -1;
+    }
     const afterR = this.code(rEnd);
-    if (rEnd === rStart) {
-      this.diag("error", "missing result after '='", rStart);
-      this.skipToSemicolon();
-      return;
-    }
     if (afterR !== -1 && !isStop(afterR)) {
-      this.diag("error", `invalid result '${clip(this.s.slice(rStart, this.scanRun(rStart, VALUE_STOP)))}'`, rStart);
+      this.diag("error", `invalid result '${clip(this.s.slice(start, this.scanRun(start, VALUE_STOP)))}'`, start);
       this.skipToSemicolon();
-      return;
+      return -1;
     }
-    this.checkKeyword(rStart, rEnd, "result");
-    const method = keywordAt(this.s, start, mEnd);
-    const result: MethodResult = {
-      method,
-      methodVersion,
-      result: keywordAt(this.s, rStart, rEnd),
-      reason: null,
-      properties: [],
-      comments,
-    };
-    this.results.push(result);
-    const known = this.checkResultRegistry(result, start, rStart);
-    this.pos = rEnd;
+    return rEnd;
+  }
 
-    // ---- reasonspec and propspecs ----
+  /**
+   * `[ CFWS reasonspec ] *( CFWS propspec )` of `result`, from pos, up to the next ";" or the end
+   * (or, after an error, to where the caller recovers). `knownMethod`: the method is in the
+   * registry, so its ptypes and properties are checked. The key of each is read here, in one
+   * loop: a call per property was measurably slower on this hot path.
+   */
+  private readReasonAndPropspecs(result: MethodResult, knownMethod: boolean, comments: string[]): void {
     for (;;) {
       const hadSpace = this.skipCFWS(comments);
       const kStart = this.pos;
@@ -407,7 +460,7 @@ class AuthResParser extends Scanner {
       }
       const kEnd = this.scanKeyword(kStart);
       if (kEnd === kStart) {
-        this.diag("error", `unexpected '${clip(this.s.slice(kStart, this.scanRun(kStart + 1, VALUE_STOP)))}' in result '${method}'`, kStart);
+        this.diag("error", `unexpected '${clip(this.s.slice(kStart, this.scanRun(kStart + 1, VALUE_STOP)))}' in result '${result.method}'`, kStart);
         this.skipToSemicolon();
         return;
       }
@@ -415,50 +468,66 @@ class AuthResParser extends Scanner {
       this.skipCFWS(comments);
       const sep = this.code(this.pos);
       if (sep === CH_DOT) {
-        // propspec = ptype [CFWS] "." [CFWS] property [CFWS] "=" pvalue
-        this.pos++;
-        this.skipCFWS(comments);
-        const pStart = this.pos;
-        const pEnd = this.scanKeyword(pStart);
-        if (pEnd === pStart) {
-          this.diag("error", "missing property name after '.'", pStart);
-          this.skipToSemicolon();
-          return;
-        }
-        this.pos = pEnd;
-        this.skipCFWS(comments);
-        if (this.code(this.pos) !== CH_EQ) {
-          this.diag("error", "expected '=' after the property name", this.pos);
-          this.skipToSemicolon();
-          return;
-        }
-        this.checkKeyword(kStart, kEnd, "ptype");
-        this.checkKeyword(pStart, pEnd, "property");
-        this.pos++;
-        const ptype = keywordAt(this.s, kStart, kEnd);
-        const property = keywordAt(this.s, pStart, pEnd);
-        const prop: ResultProperty = { ptype, property, value: this.readPvalue(comments, true) };
-        result.properties.push(prop);
-        if (known) this.checkPropertyRegistry(method, ptype, property, kStart);
+        if (!this.readPropspec(result, knownMethod, kStart, kEnd, comments)) return;
       } else if (sep === CH_EQ) {
         this.pos++;
-        const key = keywordAt(this.s, kStart, kEnd);
-        if (key === "reason" && result.reason === null) {
-          // reasonspec = "reason" [CFWS] "=" [CFWS] value
-          if (result.properties.length > 0) this.deviation("'reason=' after properties (it comes right after the result)", kStart);
-          result.reason = this.readPvalue(comments, false);
-        } else {
-          if (key === "reason") this.deviation("second 'reason='; kept as a property without ptype", kStart);
-          else this.deviation(`'${clip(key)}=' is not ptype.property; kept as a property without ptype`, kStart);
-          this.checkKeyword(kStart, kEnd, "property");
-          result.properties.push({ ptype: null, property: key, value: this.readPvalue(comments, true) });
-        }
+        this.readReasonOrUntypedProperty(result, kStart, kEnd, comments);
       } else {
-        this.diag("error", `unexpected '${clip(this.s.slice(kStart, kEnd))}' in result '${method}' (expected ptype.property=value)`, kStart);
+        this.diag("error", `unexpected '${clip(this.s.slice(kStart, kEnd))}' in result '${result.method}' (expected ptype.property=value)`, kStart);
         this.skipToSemicolon();
         return;
       }
     }
+  }
+
+  /**
+   * `propspec = ptype [CFWS] "." [CFWS] property [CFWS] "=" pvalue`, from the "." at pos, the
+   * ptype at kStart..kEnd. Returns false after an error (reported; pos at the next ";" or the end).
+   */
+  private readPropspec(result: MethodResult, knownMethod: boolean, kStart: number, kEnd: number, comments: string[]): boolean {
+    this.pos++;
+    this.skipCFWS(comments);
+    const pStart = this.pos;
+    const pEnd = this.scanKeyword(pStart);
+    if (pEnd === pStart) {
+      this.diag("error", "missing property name after '.'", pStart);
+      this.skipToSemicolon();
+      return false;
+    }
+    this.pos = pEnd;
+    this.skipCFWS(comments);
+    if (this.code(this.pos) !== CH_EQ) {
+      this.diag("error", "expected '=' after the property name", this.pos);
+      this.skipToSemicolon();
+      return false;
+    }
+    this.checkKeyword(kStart, kEnd, "ptype");
+    this.checkKeyword(pStart, pEnd, "property");
+    this.pos++;
+    const ptype = keywordAt(this.s, kStart, kEnd);
+    const property = keywordAt(this.s, pStart, pEnd);
+    const prop: ResultProperty = { ptype, property, value: this.readPvalue(comments, true) };
+    result.properties.push(prop);
+    if (knownMethod) this.checkPropertyRegistry(result.method, ptype, property, kStart);
+    return true;
+  }
+
+  /**
+   * `key "=" value` without a ptype, pos just after the "=", the key at kStart..kEnd. The first
+   * `reason=` is the reasonspec (RFC 8601 §2.2; a deviation when it comes after properties); a
+   * second one, or any other key, is kept as a property without ptype, a deviation.
+   */
+  private readReasonOrUntypedProperty(result: MethodResult, kStart: number, kEnd: number, comments: string[]): void {
+    const key = keywordAt(this.s, kStart, kEnd);
+    if (key === "reason" && result.reason === null) {
+      if (result.properties.length > 0) this.deviation("'reason=' after properties (it comes right after the result)", kStart);
+      result.reason = this.readPvalue(comments, false);
+      return;
+    }
+    if (key === "reason") this.deviation("second 'reason='; kept as a property without ptype", kStart);
+    else this.deviation(`'${clip(key)}=' is not ptype.property; kept as a property without ptype`, kStart);
+    this.checkKeyword(kStart, kEnd, "property");
+    result.properties.push({ ptype: null, property: key, value: this.readPvalue(comments, true) });
   }
 
   /**
