@@ -79,13 +79,14 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
   if (plan.actions.every((a) => alreadySo(message, a))) return { complete: true, untouched: true, log };
   const accountId = message.folder?.accountId ?? "";
 
-  // 1. Prepare: every folder and tag must be there, or nothing happens.
+  // 1. Prepare: every folder and tag must be there, or nothing happens. Folders first: a missing
+  // folder then stops the run before any tag is created in Thunderbird.
   const folders = new Map<PlannedAction, MailFolder>();
   try {
     for (const a of plan.actions) {
       if (a.action.type === "moveTo" || a.action.type === "copyTo") folders.set(a, await ctx.resolver.resolve(a.action.folder, accountId));
-      if (a.action.type === "addTag") await ensureTag(a.action.tag, a.action.name, a.action.color);
     }
+    for (const a of plan.actions) if (a.action.type === "addTag") await ensureTag(a.action.tag, a.action.name, a.action.color);
   } catch (err) {
     const why = `not done, the message is untouched: ${errorText(err)}`;
     return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "failed", why))] };

@@ -156,7 +156,8 @@ export function actionToDraft(a: Action): DraftAction {
   const d = emptyAction(a.type);
   switch (a.type) {
     case "addTag":
-      return { ...d, tag: a.tag, tagName: a.name ?? "", tagColor: a.color ?? d.tagColor };
+      // No colour stays no colour: a rule edited elsewhere must not gain one (nor a new version).
+      return { ...d, tag: a.tag, tagName: a.name ?? "", tagColor: a.color ?? "" };
     case "removeTag":
       return { ...d, tag: a.tag };
     case "moveTo":

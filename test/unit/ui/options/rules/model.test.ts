@@ -349,3 +349,10 @@ describe("model: moveItem", () => {
     expect(moveItem(input, 0, 5)).not.toBe(input);
   });
 });
+
+describe("a tag action without a colour", () => {
+  it("stays without one through the editor (editing a rule must not change others)", async () => {
+    const { actionToDraft, draftToAction } = await import("../../../../../src/ui/options/rules/model.js");
+    expect(draftToAction(actionToDraft({ type: "addTag", tag: "$x" }))).toEqual({ type: "addTag", tag: "$x" });
+  });
+});
