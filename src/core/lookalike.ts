@@ -5,11 +5,12 @@
  * - mixes scripts beyond Unicode TR39's "Highly Restrictive" level (one script, or Latin with the
  *   CJK combinations Han+Hiragana+Katakana, Han+Bopomofo, Han+Hangul), e.g. Latin+Cyrillic;
  * - is confusable with an ASCII label: its TR39 skeleton (confusables data from the `unhomoglyph`
- *   package) is plain ASCII although the label is not, e.g. Cyrillic "аррӏе" for "apple";
+ *   package, reduced to what this check needs: ./ascii-skeleton.ts) is plain ASCII although the
+ *   label is not, e.g. Cyrillic "аррӏе" for "apple";
  * - is not in NFKC form (full-width or other compatibility characters).
  * A display name that holds an address other than the real one is reported separately.
  */
-import unhomoglyph from "unhomoglyph";
+import { asciiSkeleton } from "./ascii-skeleton.js";
 import { toDomainAscii } from "./domain.js";
 import { reason, type Reason } from "./reason.js";
 import { toUnicode } from "punycode/";
@@ -71,11 +72,6 @@ export function isHighlyRestrictive(scripts: string[]): boolean {
   return CJK_SETS.some((set) => scripts.every((s) => set.includes(s)));
 }
 
-/** The TR39-style skeleton used for confusable comparison. */
-export function skeleton(s: string): string {
-  return unhomoglyph(s.normalize("NFD")).normalize("NFC").toLowerCase();
-}
-
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_LDH = /^[a-z0-9-]+$/;
@@ -120,8 +116,8 @@ function checkDomainUncached(domain: string): LookalikeFinding {
     if (nfkc !== label) reasons.push(reason("lookalike_notNormalized", label, nfkc));
     const scripts = labelScripts(label);
     if (!isHighlyRestrictive(scripts)) reasons.push(reason("lookalike_mixedScript", label, scripts.join("+")));
-    const sk = skeleton(label);
-    if (ASCII_LDH.test(sk)) reasons.push(reason("lookalike_confusable", label, sk));
+    const sk = asciiSkeleton(label);
+    if (sk !== null && ASCII_LDH.test(sk)) reasons.push(reason("lookalike_confusable", label, sk));
   }
   return { lookalike: reasons.length > 0, reasons };
 }
