@@ -103,18 +103,50 @@ interface Aar {
   parsed: ParsedAuthResults;
 }
 
+/** The ARC header fields of a message, read. */
+interface ArcHeaders {
+  /** ARC-Seal and ARC-Message-Signature fields, in header order. */
+  signatures: SealOrSig[];
+  /** ARC-Authentication-Results fields, in header order. */
+  aars: Aar[];
+}
+
+/** What checking one algorithm's chain found: its length and its first problem, if any. */
+interface ChainCheck {
+  algorithm: string;
+  length: number;
+  problem: { reason: Reason; at: number } | null;
+}
+
 /**
  * Check the ARC chain of a message.
  * @param fields all header fields (only ARC-* ones are read), top first.
  * @param parseAar parses an ARC-Authentication-Results value (the project's AR parser with arc: true).
  */
 export function analyzeArc(fields: readonly HeaderField[], parseAar: (value: string) => ParsedAuthResults): ArcAnalysis {
-  const sigs: SealOrSig[] = [];
+  const headers = collectArcHeaders(fields, parseAar);
+  if (headers.signatures.length === 0 && headers.aars.length === 0) {
+    return { status: "none", instances: 0, algorithm: null, brokenAt: null, reason: reason("arc_none"), hops: [], chains: [] };
+  }
+  const badInstance = badInstanceReason(headers);
+  if (badInstance !== null) return arcFail(badInstance, null);
+  const maxInstance = highestInstance(headers);
+  if (maxInstance > MAX_ARC_INSTANCES) return arcFail(reason("arc_tooMany", maxInstance), MAX_ARC_INSTANCES + 1);
+
+  // One chain per algorithm named by an AS or AMS.
+  const algorithms = [...new Set(headers.signatures.map((s) => s.algorithm))];
+  const checks = algorithms.map((algorithm) => checkChain(headers, algorithm));
+  return chooseChain(headers, checks, maxInstance);
+}
+
+/** Reads the ARC-Seal, ARC-Message-Signature and ARC-Authentication-Results fields; other fields are skipped. */
+function collectArcHeaders(fields: readonly HeaderField[], parseAar: (value: string) => ParsedAuthResults): ArcHeaders {
+  const signatures: SealOrSig[] = [];
   const aars: Aar[] = [];
   for (const f of fields) {
     if (f.lname === "arc-seal" || f.lname === "arc-message-signature") {
       const tags = parseTagList(f.value, ARC_TAGS);
-      sigs.push({
+      signatures.push({
         kind: f.lname === "arc-seal" ? "AS" : "AMS",
         instance: instanceOf(tags.get("i")),
         algorithm: (tags.get("a") ?? "").toLowerCase(),
@@ -125,8 +157,12 @@ export function analyzeArc(fields: readonly HeaderField[], parseAar: (value: str
       aars.push({ instance: aarInstance(f.value, parsed), parsed });
     }
   }
-  // Built field by field: object spreads were measurably slow on this hot path.
-  const fail = (r: Reason, brokenAt: number | null, partial: Partial<ArcAnalysis> = {}): ArcAnalysis => ({
+  return { signatures, aars };
+}
+
+/** A failed analysis. Built field by field: object spreads were measurably slow on this hot path. */
+function arcFail(r: Reason, brokenAt: number | null, partial: Partial<ArcAnalysis> = {}): ArcAnalysis {
+  return {
     status: "fail",
     instances: partial.instances ?? 0,
     algorithm: partial.algorithm ?? null,
@@ -134,105 +170,128 @@ export function analyzeArc(fields: readonly HeaderField[], parseAar: (value: str
     reason: r,
     hops: partial.hops ?? [],
     chains: partial.chains ?? [],
-  });
-  if (sigs.length === 0 && aars.length === 0) {
-    return { status: "none", instances: 0, algorithm: null, brokenAt: null, reason: reason("arc_none"), hops: [], chains: [] };
-  }
-
-  // Instance sanity across all ARC headers.
-  for (const s of sigs) {
-    if (s.instance === null || s.instance < 1) return fail(reason("arc_badInstance", s.tags.get("i") ?? ""), null);
-  }
-  for (const a of aars) {
-    if (a.instance === null || a.instance < 1) return fail(reason("arc_badInstance", a.instance ?? ""), null);
-  }
-  let maxInstance = 0;
-  for (const s of sigs) maxInstance = Math.max(maxInstance, s.instance ?? 0);
-  for (const a of aars) maxInstance = Math.max(maxInstance, a.instance ?? 0);
-  if (maxInstance > MAX_ARC_INSTANCES) return fail(reason("arc_tooMany", maxInstance), MAX_ARC_INSTANCES + 1);
-
-  const aarsAt = (i: number): Aar[] => aars.filter((a) => a.instance === i);
-
-  // One chain per algorithm named by an AS or AMS.
-  const algorithms = [...new Set(sigs.map((s) => s.algorithm))];
-  const chainLength = (alg: string): number =>
-    sigs.filter((s) => s.algorithm === alg).reduce((m, s) => Math.max(m, s.instance ?? 0), 0);
-  const algorithmsAt = (i: number): number =>
-    new Set(sigs.filter((s) => s.instance === i && s.kind === "AS").map((s) => s.algorithm)).size;
-
-  interface ChainCheck {
-    algorithm: string;
-    length: number;
-    problem: { reason: Reason; at: number } | null;
-  }
-  const check = (alg: string): ChainCheck => {
-    const length = chainLength(alg);
-    for (let i = 1; i <= length; i++) {
-      const as = sigs.filter((s) => s.kind === "AS" && s.instance === i && s.algorithm === alg);
-      const ams = sigs.filter((s) => s.kind === "AMS" && s.instance === i && s.algorithm === alg);
-      const aar = aarsAt(i);
-      const name = alg.length > 0 ? alg : "(no a=)";
-      if (as.length === 0) return { algorithm: alg, length, problem: { reason: reason("arc_missing", i, "ARC-Seal", name), at: i } };
-      if (as.length > 1) return { algorithm: alg, length, problem: { reason: reason("arc_duplicate", i, "ARC-Seal", name), at: i } };
-      if (ams.length === 0)
-        return { algorithm: alg, length, problem: { reason: reason("arc_missing", i, "ARC-Message-Signature", name), at: i } };
-      if (ams.length > 1)
-        return { algorithm: alg, length, problem: { reason: reason("arc_duplicate", i, "ARC-Message-Signature", name), at: i } };
-      if (aar.length === 0)
-        return { algorithm: alg, length, problem: { reason: reason("arc_missing", i, "ARC-Authentication-Results", name), at: i } };
-      if (aar.length > 1 && aar.length !== algorithmsAt(i))
-        return { algorithm: alg, length, problem: { reason: reason("arc_duplicate", i, "ARC-Authentication-Results", name), at: i } };
-      const cv = (as[0]?.tags.get("cv") ?? "").toLowerCase();
-      if (i === length && cv === "fail") return { algorithm: alg, length, problem: { reason: reason("arc_newestFail", i), at: i } };
-      if (i === 1 && cv !== "none") return { algorithm: alg, length, problem: { reason: reason("arc_firstCv", cv || "(missing)"), at: 1 } };
-      if (i > 1 && cv !== "pass") return { algorithm: alg, length, problem: { reason: reason("arc_laterCv", i, cv || "(missing)"), at: i } };
-    }
-    return { algorithm: alg, length, problem: null };
   };
+}
 
-  const checks = algorithms.map(check);
+/** The reason for the first missing or unreadable instance (i= below 1), seals and signatures first; null when all are sane. */
+function badInstanceReason(headers: ArcHeaders): Reason | null {
+  for (const s of headers.signatures) {
+    if (s.instance === null || s.instance < 1) return reason("arc_badInstance", s.tags.get("i") ?? "");
+  }
+  for (const a of headers.aars) {
+    if (a.instance === null || a.instance < 1) return reason("arc_badInstance", a.instance ?? "");
+  }
+  return null;
+}
+
+/** The highest instance of any ARC header. */
+function highestInstance(headers: ArcHeaders): number {
+  let maxInstance = 0;
+  for (const s of headers.signatures) maxInstance = Math.max(maxInstance, s.instance ?? 0);
+  for (const a of headers.aars) maxInstance = Math.max(maxInstance, a.instance ?? 0);
+  return maxInstance;
+}
+
+function aarsAt(headers: ArcHeaders, instance: number): Aar[] {
+  return headers.aars.filter((a) => a.instance === instance);
+}
+
+/** The length of an algorithm's chain: the highest instance of its AS and AMS. */
+function chainLength(headers: ArcHeaders, algorithm: string): number {
+  return headers.signatures.filter((s) => s.algorithm === algorithm).reduce((m, s) => Math.max(m, s.instance ?? 0), 0);
+}
+
+/** How many algorithms have an AS at an instance: as many AARs are allowed there. */
+function algorithmsAt(headers: ArcHeaders, instance: number): number {
+  return new Set(headers.signatures.filter((s) => s.instance === instance && s.kind === "AS").map((s) => s.algorithm)).size;
+}
+
+/** Checks one algorithm's chain, instance by instance from i=1; the first problem found is the one reported. */
+function checkChain(headers: ArcHeaders, algorithm: string): ChainCheck {
+  const length = chainLength(headers, algorithm);
+  for (let i = 1; i <= length; i++) {
+    const problem = instanceProblem(headers, algorithm, i, length);
+    if (problem !== null) return { algorithm, length, problem };
+  }
+  return { algorithm, length, problem: null };
+}
+
+/**
+ * The problem of one instance of an algorithm's chain of `length`, or null: exactly one AS and
+ * one AMS of the algorithm, one AAR (or one per algorithm at that instance), and the AS's cv=:
+ * none at i=1, pass above, and never fail on the newest.
+ */
+function instanceProblem(headers: ArcHeaders, algorithm: string, i: number, length: number): { reason: Reason; at: number } | null {
+  const as = headers.signatures.filter((s) => s.kind === "AS" && s.instance === i && s.algorithm === algorithm);
+  const ams = headers.signatures.filter((s) => s.kind === "AMS" && s.instance === i && s.algorithm === algorithm);
+  const aar = aarsAt(headers, i);
+  const name = algorithm.length > 0 ? algorithm : "(no a=)";
+  if (as.length === 0) return { reason: reason("arc_missing", i, "ARC-Seal", name), at: i };
+  if (as.length > 1) return { reason: reason("arc_duplicate", i, "ARC-Seal", name), at: i };
+  if (ams.length === 0) return { reason: reason("arc_missing", i, "ARC-Message-Signature", name), at: i };
+  if (ams.length > 1) return { reason: reason("arc_duplicate", i, "ARC-Message-Signature", name), at: i };
+  if (aar.length === 0) return { reason: reason("arc_missing", i, "ARC-Authentication-Results", name), at: i };
+  if (aar.length > 1 && aar.length !== algorithmsAt(headers, i)) {
+    return { reason: reason("arc_duplicate", i, "ARC-Authentication-Results", name), at: i };
+  }
+  const cv = (as[0]?.tags.get("cv") ?? "").toLowerCase();
+  if (i === length && cv === "fail") return { reason: reason("arc_newestFail", i), at: i };
+  if (i === 1 && cv !== "none") return { reason: reason("arc_firstCv", cv || "(missing)"), at: 1 };
+  if (i > 1 && cv !== "pass") return { reason: reason("arc_laterCv", i, cv || "(missing)"), at: i };
+  return null;
+}
+
+/**
+ * The hops 1..max(length, maxInstance) that have any ARC header, with the AS and AMS of
+ * `algorithm` (of any algorithm when null) and the first AAR of each instance.
+ */
+function buildHops(headers: ArcHeaders, algorithm: string | null, length: number, maxInstance: number): ArcHop[] {
+  const hops: ArcHop[] = [];
+  const n = Math.max(length, maxInstance);
+  for (let i = 1; i <= n; i++) {
+    const as = headers.signatures.find((s) => s.kind === "AS" && s.instance === i && (algorithm === null || s.algorithm === algorithm));
+    const ams = headers.signatures.find((s) => s.kind === "AMS" && s.instance === i && (algorithm === null || s.algorithm === algorithm));
+    const aar = aarsAt(headers, i)[0];
+    if (!as && !ams && !aar) continue;
+    const t = as?.tags.get("t");
+    hops.push({
+      instance: i,
+      domain: as?.tags.get("d")?.toLowerCase() ?? null,
+      selector: as?.tags.get("s") ?? null,
+      algorithm: as?.algorithm || ams?.algorithm || null,
+      timestamp: t !== undefined && /^\d{1,12}$/.test(t) ? Number(t) : null,
+      cv: as?.tags.get("cv")?.toLowerCase() ?? null,
+      authservId: aar?.parsed.authservId ?? null,
+      results: aar?.parsed.results ?? [],
+      signatureDomain: ams?.tags.get("d")?.toLowerCase() ?? null,
+    });
+  }
+  return hops;
+}
+
+/**
+ * The result from the checked chains. AARs above every chain fail (they have no seal at all).
+ * Only the longest chains count: the first valid one of a known algorithm passes; when none of
+ * them uses a known algorithm the result fails even if a shorter chain would do; otherwise the
+ * first one of a known algorithm is broken, at its first problem.
+ */
+function chooseChain(headers: ArcHeaders, checks: readonly ChainCheck[], maxInstance: number): ArcAnalysis {
   const chains = checks.map((c) => ({ algorithm: c.algorithm, length: c.length, valid: c.problem === null }));
   const longest = checks.reduce((m, c) => Math.max(m, c.length), 0);
-
-  const hopsFor = (alg: string | null, length: number): ArcHop[] => {
-    const hops: ArcHop[] = [];
-    const n = Math.max(length, maxInstance);
-    for (let i = 1; i <= n; i++) {
-      const as = sigs.find((s) => s.kind === "AS" && s.instance === i && (alg === null || s.algorithm === alg));
-      const ams = sigs.find((s) => s.kind === "AMS" && s.instance === i && (alg === null || s.algorithm === alg));
-      const aar = aarsAt(i)[0];
-      if (!as && !ams && !aar) continue;
-      const t = as?.tags.get("t");
-      hops.push({
-        instance: i,
-        domain: as?.tags.get("d")?.toLowerCase() ?? null,
-        selector: as?.tags.get("s") ?? null,
-        algorithm: as?.algorithm || ams?.algorithm || null,
-        timestamp: t !== undefined && /^\d{1,12}$/.test(t) ? Number(t) : null,
-        cv: as?.tags.get("cv")?.toLowerCase() ?? null,
-        authservId: aar?.parsed.authservId ?? null,
-        results: aar?.parsed.results ?? [],
-        signatureDomain: ams?.tags.get("d")?.toLowerCase() ?? null,
-      });
-    }
-    return hops;
-  };
-
-  // AARs beyond every chain have no seal at all.
   if (maxInstance > longest) {
     const at = longest + 1;
-    return fail(reason("arc_orphanAar", at), at, { chains, hops: hopsFor(null, maxInstance), instances: maxInstance });
+    return arcFail(reason("arc_orphanAar", at), at, { chains, hops: buildHops(headers, null, maxInstance, maxInstance), instances: maxInstance });
   }
 
   const candidates = checks.filter((c) => c.length === longest);
   const known = candidates.filter((c) => KNOWN_ARC_ALGORITHMS.includes(c.algorithm));
   if (known.length === 0) {
     const algs = candidates.map((c) => c.algorithm || "(no a=)").join(", ");
-    return fail(reason("arc_unsupportedAlgorithm", algs), null, {
+    return arcFail(reason("arc_unsupportedAlgorithm", algs), null, {
       chains,
       instances: longest,
       algorithm: candidates[0]?.algorithm || null,
-      hops: hopsFor(candidates[0]?.algorithm ?? null, longest),
+      hops: buildHops(headers, candidates[0]?.algorithm ?? null, longest, maxInstance),
     });
   }
   const valid = known.find((c) => c.problem === null);
@@ -243,16 +302,16 @@ export function analyzeArc(fields: readonly HeaderField[], parseAar: (value: str
       algorithm: valid.algorithm,
       brokenAt: null,
       reason: reason("arc_pass", valid.length, valid.algorithm),
-      hops: hopsFor(valid.algorithm, valid.length),
+      hops: buildHops(headers, valid.algorithm, valid.length, maxInstance),
       chains,
     };
   }
   const broken = known[0];
-  if (!broken || !broken.problem) return fail(reason("arc_none"), null, { chains });
-  return fail(broken.problem.reason, broken.problem.at, {
+  if (!broken || !broken.problem) return arcFail(reason("arc_none"), null, { chains });
+  return arcFail(broken.problem.reason, broken.problem.at, {
     chains,
     instances: broken.length,
     algorithm: broken.algorithm,
-    hops: hopsFor(broken.algorithm, broken.length),
+    hops: buildHops(headers, broken.algorithm, broken.length, maxInstance),
   });
 }
