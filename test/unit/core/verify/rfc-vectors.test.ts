@@ -129,7 +129,7 @@ describe("ValiMail ARC signing vectors", () => {
 function mutate(code: number): string {
   if (code === 0x20 || code === 0x09) return "x";
   if (code === 0x0d || code === 0x0a) return "x";
-  return String.fromCharCode(code === 0x78 ? 0x79 : 0x78); // "x", or "y" for an "x"
+  return code === 0x78 || code === 0x58 ? "y" : "x"; // not "x" for an "x" or "X" (names ignore case)
 }
 
 /**

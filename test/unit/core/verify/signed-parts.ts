@@ -55,7 +55,7 @@ export function signedPositions(text: string, names: Set<string>, alsoField: (na
 
 /** A different byte that also changes the canonical form (no case flip, no white space for white space). */
 export function mutateAt(text: string, p: number): string {
-  const code = text.charCodeAt(p);
-  const replacement = code === 0x78 ? "y" : "x";
+  // Not "x" for an "x" or an "X": header names are compared without case.
+  const replacement = /[xX]/.test(text[p] ?? "") ? "y" : "x";
   return text.slice(0, p) + replacement + text.slice(p + 1);
 }
