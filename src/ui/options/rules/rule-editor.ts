@@ -170,107 +170,199 @@ function checkbox(id: string, label: string, on: boolean, onChange: (on: boolean
   </label>`;
 }
 
+/** What the fields of one condition share: the condition, its setter, ids and problem lookup. */
+interface ConditionFieldContext {
+  condition: DraftCondition;
+  /** Merges a change into the condition. */
+  set: (patch: Partial<DraftCondition>) => void;
+  /** `rule-cond-<i>`: every field's id starts with it. */
+  id: string;
+  /** The id of the condition's problem list, which an invalid field's aria-describedby names. */
+  problemsId: string;
+  /** aria-invalid for one field of the condition. */
+  ariaInvalid: (field: string) => "true" | "false";
+}
+
+/** The fields of a condition for its kind (the type select and negate are the block's). */
 function conditionFields(ctx: EditorContext, c: DraftCondition, i: number, set: (patch: Partial<DraftCondition>) => void): TemplateResult {
   const id = `rule-cond-${i}`;
-  const at = (field: string) => `conditions.${i}.${field}`;
-  const inv = (field: string) => invalid(ctx.problems, at(field));
-  const problemsId = `${id}-problems`;
-  const text = (field: "method" | "results" | "ptype" | "property" | "value", label: string, hint?: string, list?: string) =>
-    textField({ id: `${id}-${field}`, label, value: c[field], hint, list, invalid: inv(field), describedBy: problemsId, onInput: (v) => set({ [field]: v }) });
-  const method = (hint = t("rules_methodHint")) => text("method", t("rules_method"), hint, "rule-methods");
-  const op = () =>
-    selectField({
-      id: `${id}-op`,
-      label: t("rules_op"),
-      value: c.op,
-      options: STRING_OPS.map((o) => [o, t(OP_LABEL[o])] as const),
-      invalid: inv("op"),
-      describedBy: problemsId,
-      onChange: (v) => set({ op: v }),
-    });
-  const derived = () => checkbox(`${id}-derived`, t("rules_allowDerived"), c.allowDerived, (on) => set({ allowDerived: on }));
+  const fields: ConditionFieldContext = {
+    condition: c,
+    set,
+    id,
+    problemsId: `${id}-problems`,
+    ariaInvalid: (field) => invalid(ctx.problems, `conditions.${i}.${field}`),
+  };
   switch (c.type) {
     case "methodResult":
-      return html`${method()}${text("results", t("rules_results"), t("rules_resultsHint"))}`;
+      return methodResultFields(fields);
     case "property":
-      return html`${method()}${text("ptype", t("rules_ptype"), t("rules_ptypeHint"))}${text("property", t("rules_property"), t("rules_propertyHint"))}${op()}${text(
-        "value",
-        t("rules_value"),
-      )}`;
+      return propertyFields(fields);
     case "verdict":
-      return checkboxes({
-        id: `${id}-level`,
-        legend: t("rules_levels"),
-        values: VERDICT_LEVELS,
-        chosen: c.levels,
-        label: (v) => t(LEVEL_LABEL[v]),
-        invalid: inv("levels"),
-        describedBy: problemsId,
-        onChange: (levels) => set({ levels }),
-      });
+      return verdictFields(fields);
     case "arc":
-      return checkboxes({
-        id: `${id}-status`,
-        legend: t("rules_arcStatus"),
-        values: ARC_STATUSES,
-        chosen: c.status,
-        label: (v) => t(ARC_LABEL[v]),
-        invalid: inv("status"),
-        describedBy: problemsId,
-        onChange: (status) => set({ status }),
-      });
+      return arcFields(fields);
     case "tlsEncrypted":
-      return html`${selectField({
-        id: `${id}-encrypted`,
-        label: t("rules_encValue"),
-        value: c.encrypted,
-        options: TLS_ENCRYPTED.map((v) => [v, t(ENCRYPTED_LABEL[v])] as const),
-        onChange: (v) => set({ encrypted: v }),
-      })}${derived()}`;
+      return tlsEncryptedFields(fields);
     case "tlsVersionAtLeast":
-      return html`${selectField({
-        id: `${id}-version`,
-        label: t("rules_version"),
-        value: c.version,
-        options: TLS_VERSIONS.map((v) => [v, v.replace("TLS", "TLS ")] as const),
-        onChange: (v) => set({ version: v }),
-      })}${derived()}`;
+      return tlsVersionFields(fields);
     case "tlsStrength":
-      return html`${checkboxes({
-        id: `${id}-strength`,
-        legend: t("rules_strengths"),
-        values: TLS_STRENGTHS,
-        chosen: c.strengths,
-        label: (v) => t(STRENGTH_LABEL[v]),
-        invalid: inv("levels"),
-        describedBy: problemsId,
-        onChange: (strengths) => set({ strengths }),
-      })}${derived()}`;
+      return tlsStrengthFields(fields);
     case "dmarcSource":
-      return checkboxes({
-        id: `${id}-source`,
-        legend: t("rules_sources"),
-        values: DMARC_SOURCES,
-        chosen: c.sources,
-        label: (v) => t(SOURCE_LABEL[v]),
-        invalid: inv("sources"),
-        describedBy: problemsId,
-        onChange: (sources) => set({ sources }),
-      });
+      return dmarcSourceFields(fields);
     case "fromDomain":
-      return html`${op()}${text("value", t("rules_domainValue"), t("rules_domainHint"))}`;
+      return fromDomainFields(fields);
     case "trustedResult":
-      return html`${method()}${selectField({
-        id: `${id}-trusted`,
-        label: t("rules_trusted"),
-        value: c.trusted ? "yes" : "no",
-        options: [
-          ["yes", t("rules_trustedYes")],
-          ["no", t("rules_trustedNo")],
-        ],
-        onChange: (v) => set({ trusted: v === "yes" }),
-      })}`;
+      return trustedResultFields(fields);
   }
+}
+
+// The fields several kinds share.
+
+function conditionTextField(
+  ctx: ConditionFieldContext,
+  field: "method" | "results" | "ptype" | "property" | "value",
+  label: string,
+  hint?: string,
+  list?: string,
+): TemplateResult {
+  return textField({
+    id: `${ctx.id}-${field}`,
+    label,
+    value: ctx.condition[field],
+    hint,
+    list,
+    invalid: ctx.ariaInvalid(field),
+    describedBy: ctx.problemsId,
+    onInput: (v) => ctx.set({ [field]: v }),
+  });
+}
+
+/** The method, with the known methods offered while typing. */
+function methodField(ctx: ConditionFieldContext, hint = t("rules_methodHint")): TemplateResult {
+  return conditionTextField(ctx, "method", t("rules_method"), hint, "rule-methods");
+}
+
+function opField(ctx: ConditionFieldContext): TemplateResult {
+  return selectField({
+    id: `${ctx.id}-op`,
+    label: t("rules_op"),
+    value: ctx.condition.op,
+    options: STRING_OPS.map((o) => [o, t(OP_LABEL[o])] as const),
+    invalid: ctx.ariaInvalid("op"),
+    describedBy: ctx.problemsId,
+    onChange: (v) => ctx.set({ op: v }),
+  });
+}
+
+/** For the TLS kinds: also use what the Received header claims when there is no tls= result. */
+function allowDerivedCheckbox(ctx: ConditionFieldContext): TemplateResult {
+  return checkbox(`${ctx.id}-derived`, t("rules_allowDerived"), ctx.condition.allowDerived, (on) => ctx.set({ allowDerived: on }));
+}
+
+// One function per kind. Each keeps its own template: lit re-creates the fields when the kind
+// changes, as it did when they were one switch.
+
+function methodResultFields(ctx: ConditionFieldContext): TemplateResult {
+  return html`${methodField(ctx)}${conditionTextField(ctx, "results", t("rules_results"), t("rules_resultsHint"))}`;
+}
+
+function propertyFields(ctx: ConditionFieldContext): TemplateResult {
+  return html`${methodField(ctx)}${conditionTextField(ctx, "ptype", t("rules_ptype"), t("rules_ptypeHint"))}${conditionTextField(
+    ctx,
+    "property",
+    t("rules_property"),
+    t("rules_propertyHint"),
+  )}${opField(ctx)}${conditionTextField(ctx, "value", t("rules_value"))}`;
+}
+
+function verdictFields(ctx: ConditionFieldContext): TemplateResult {
+  return checkboxes({
+    id: `${ctx.id}-level`,
+    legend: t("rules_levels"),
+    values: VERDICT_LEVELS,
+    chosen: ctx.condition.levels,
+    label: (v) => t(LEVEL_LABEL[v]),
+    invalid: ctx.ariaInvalid("levels"),
+    describedBy: ctx.problemsId,
+    onChange: (levels) => ctx.set({ levels }),
+  });
+}
+
+function arcFields(ctx: ConditionFieldContext): TemplateResult {
+  return checkboxes({
+    id: `${ctx.id}-status`,
+    legend: t("rules_arcStatus"),
+    values: ARC_STATUSES,
+    chosen: ctx.condition.status,
+    label: (v) => t(ARC_LABEL[v]),
+    invalid: ctx.ariaInvalid("status"),
+    describedBy: ctx.problemsId,
+    onChange: (status) => ctx.set({ status }),
+  });
+}
+
+function tlsEncryptedFields(ctx: ConditionFieldContext): TemplateResult {
+  return html`${selectField({
+    id: `${ctx.id}-encrypted`,
+    label: t("rules_encValue"),
+    value: ctx.condition.encrypted,
+    options: TLS_ENCRYPTED.map((v) => [v, t(ENCRYPTED_LABEL[v])] as const),
+    onChange: (v) => ctx.set({ encrypted: v }),
+  })}${allowDerivedCheckbox(ctx)}`;
+}
+
+function tlsVersionFields(ctx: ConditionFieldContext): TemplateResult {
+  return html`${selectField({
+    id: `${ctx.id}-version`,
+    label: t("rules_version"),
+    value: ctx.condition.version,
+    options: TLS_VERSIONS.map((v) => [v, v.replace("TLS", "TLS ")] as const),
+    onChange: (v) => ctx.set({ version: v }),
+  })}${allowDerivedCheckbox(ctx)}`;
+}
+
+function tlsStrengthFields(ctx: ConditionFieldContext): TemplateResult {
+  return html`${checkboxes({
+    id: `${ctx.id}-strength`,
+    legend: t("rules_strengths"),
+    values: TLS_STRENGTHS,
+    chosen: ctx.condition.strengths,
+    label: (v) => t(STRENGTH_LABEL[v]),
+    invalid: ctx.ariaInvalid("levels"),
+    describedBy: ctx.problemsId,
+    onChange: (strengths) => ctx.set({ strengths }),
+  })}${allowDerivedCheckbox(ctx)}`;
+}
+
+function dmarcSourceFields(ctx: ConditionFieldContext): TemplateResult {
+  return checkboxes({
+    id: `${ctx.id}-source`,
+    legend: t("rules_sources"),
+    values: DMARC_SOURCES,
+    chosen: ctx.condition.sources,
+    label: (v) => t(SOURCE_LABEL[v]),
+    invalid: ctx.ariaInvalid("sources"),
+    describedBy: ctx.problemsId,
+    onChange: (sources) => ctx.set({ sources }),
+  });
+}
+
+function fromDomainFields(ctx: ConditionFieldContext): TemplateResult {
+  return html`${opField(ctx)}${conditionTextField(ctx, "value", t("rules_domainValue"), t("rules_domainHint"))}`;
+}
+
+function trustedResultFields(ctx: ConditionFieldContext): TemplateResult {
+  return html`${methodField(ctx)}${selectField({
+    id: `${ctx.id}-trusted`,
+    label: t("rules_trusted"),
+    value: ctx.condition.trusted ? "yes" : "no",
+    options: [
+      ["yes", t("rules_trustedYes")],
+      ["no", t("rules_trustedNo")],
+    ],
+    onChange: (v) => ctx.set({ trusted: v === "yes" }),
+  })}`;
 }
 
 function conditionBlock(ctx: EditorContext, c: DraftCondition, i: number): TemplateResult {
