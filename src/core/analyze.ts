@@ -12,7 +12,7 @@ import type { HeaderBlock } from "./headers/header-block.js";
 import { checkDomain, displayNameAddress, type LookalikeFinding } from "./lookalike.js";
 import type { Reason } from "./reason.js";
 import { analyzeTls, parseTlsHops, type TlsAnalysis } from "./tls.js";
-import { distrustBelowBoundary, effectiveTrustedIds, judgeHeader, newestTrustedResults, suggestServer } from "./trust.js";
+import { distrustBelowBoundary, effectiveTrustedIds, judgeHeader, newestTrustedResults, setAsideClaims, suggestServer } from "./trust.js";
 import { decideVerdict, type Verdict } from "./verdict.js";
 
 export interface AnalysisSettings {
@@ -159,7 +159,7 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
     dmarc,
     arc,
     trustedForwarders,
-    notes: [...dmarc.notes, ...notes],
+    notes: [...dmarc.notes, ...notes, ...setAsideClaims(authResults)],
   });
 
   return {

@@ -4,6 +4,8 @@
  * holds no strings: whoever shows a reason passes the messages of its language — the add-on
  * `messenger.i18n.getMessage`, the CLI the English `_locales/en/messages.json` (src/cli/english.ts).
  */
+import { pluralKeys } from "./plural.js";
+
 export interface Reason {
   /** A `_locales` message key, e.g. `trust_trusted`. */
   key: string;
@@ -21,7 +23,18 @@ export type MessageLookup = (key: string, params: readonly string[]) => string |
 /** A reason as text, in the language of the messages it was made with (see {@link reasonRenderer}). */
 export type RenderReason = (r: Reason) => string;
 
-/** Renders reasons with `messages`; a key they do not know shows as the key and its parameters. */
-export function reasonRenderer(messages: MessageLookup): RenderReason {
-  return (r) => messages(r.key, r.params) ?? [r.key, ...r.params].join(" ");
+/**
+ * Renders reasons with `messages` (in `locale`, for plural messages: see ./plural.ts); a key they
+ * do not know shows as the key and its parameters.
+ */
+export function reasonRenderer(messages: MessageLookup, locale = "en"): RenderReason {
+  return (r) => {
+    const direct = messages(r.key, r.params);
+    if (direct !== undefined) return direct;
+    for (const k of pluralKeys(r.key, r.params, locale)) {
+      const text = messages(k, r.params);
+      if (text !== undefined) return text;
+    }
+    return [r.key, ...r.params].join(" ");
+  };
 }

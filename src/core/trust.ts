@@ -201,3 +201,34 @@ export function newestTrustedResults(headers: readonly JudgedHeader[]): { effect
   }
   return { effective, notes };
 }
+
+/** Methods whose claims, when set aside, are worth naming beside the verdict. */
+const CLAIM_METHODS: readonly string[] = ["dmarc", "spf", "dkim", "arc", "tls"];
+
+/**
+ * What the headers that were not used claim, said beside the verdict ("2 other headers claim
+ * dmarc=pass; they come from servers you do not trust and were ignored"): one reason for headers
+ * from servers not trusted, one for headers with a trusted id that were added before the message
+ * reached the trusted servers (forged). Nothing when no header is trusted (the verdict is then
+ * "not set up" and says so), and nothing for headers that claim none of the methods that matter.
+ */
+export function setAsideClaims(headers: readonly (JudgedHeader & { why: Reason })[]): Reason[] {
+  if (!headers.some((h) => h.trusted)) return [];
+  const groups: Record<"untrusted" | "forged", { count: number; claims: Set<string> }> = {
+    untrusted: { count: 0, claims: new Set() },
+    forged: { count: 0, claims: new Set() },
+  };
+  for (const h of headers) {
+    if (h.trusted) continue;
+    const claims = h.parsed.results.filter((r) => CLAIM_METHODS.includes(r.method.toLowerCase())).map((r) => `${r.method.toLowerCase()}=${r.result.toLowerCase()}`);
+    if (claims.length === 0) continue;
+    const forged = h.why.key === "trust_belowReceivingHop" || h.why.key === "trust_orderUnknown";
+    const g = groups[forged ? "forged" : "untrusted"];
+    g.count++;
+    for (const c of claims) g.claims.add(c);
+  }
+  const out: Reason[] = [];
+  if (groups.untrusted.count > 0) out.push(reason("verdict_setAsideUntrusted", groups.untrusted.count, [...groups.untrusted.claims].join(", ")));
+  if (groups.forged.count > 0) out.push(reason("verdict_setAsideForged", groups.forged.count, [...groups.forged.claims].join(", ")));
+  return out;
+}

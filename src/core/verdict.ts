@@ -51,6 +51,13 @@ export interface VerdictFacts {
   notes: readonly Reason[];
 }
 
+/** The primary From domain as AuthLens names it: Unicode, or the A-label for a look-alike. */
+export function domainForDisplay(from: VerdictFacts["from"]): string {
+  const p = from.primary;
+  if (!p?.domain) return "";
+  return from.lookalike.lookalike ? p.domain : (p.domainUnicode ?? p.domain);
+}
+
 /** Did this ARC hop record a pass aligned with the From domain? */
 export function hopRecordedAlignedPass(hop: ArcHop, fromDomain: string): boolean {
   for (const r of hop.results) {
@@ -114,9 +121,11 @@ function withoutFromDomain(f: VerdictFacts): Verdict {
  * is valid, the oldest hop recorded an aligned pass, and that hop is a trusted forwarder.
  */
 function arcOverride(f: VerdictFacts, fromDomain: string, reasons: Reason[]): boolean {
+  // fromDomain names the domain; the alignment check compares A-labels.
   const oldest = f.arc.hops[0];
   const by = f.dmarc.reportedBy ?? "";
-  const intact = f.arc.receiver?.result === "pass" && f.arc.status === "pass" && oldest?.instance === 1 && hopRecordedAlignedPass(oldest, fromDomain);
+  const ascii = f.from.primary?.domain ?? "";
+  const intact = f.arc.receiver?.result === "pass" && f.arc.status === "pass" && oldest?.instance === 1 && hopRecordedAlignedPass(oldest, ascii);
   if (!intact || oldest === undefined) return false;
   if (!isTrustedForwarder(oldest.domain, f.trustedForwarders)) {
     reasons.push(reason("verdict_arcNotTrustedForwarder", oldest.domain ?? "?", fromDomain));
@@ -172,8 +181,10 @@ function withoutBasis(f: VerdictFacts, fromDomain: string, reasons: Reason[], co
 export function decideVerdict(f: VerdictFacts): Verdict {
   const early = withoutTrustedHeaders(f);
   if (early !== null) return early;
-  const fromDomain = f.from.primary?.domain ?? null;
-  if (fromDomain === null) return withoutFromDomain(f);
+  if (f.from.primary?.domain == null) return withoutFromDomain(f);
+  // The From domain in the form the pane names it everywhere: Unicode, or the A-label for a
+  // look-alike (whose Unicode form is built to read as another domain).
+  const fromDomain = domainForDisplay(f.from);
   const concerns = senderConcerns(f.from);
   const reasons: Reason[] = [];
   const basis = verifiedBasis(f, fromDomain, reasons);

@@ -59,14 +59,18 @@ describe("i18n", () => {
     expect(prefixes.has("level_")).toBe(true);
   });
 
-  it("has every key the code uses in English", () => {
-    const missing = [...exact].filter((k) => !(k in en));
+  /** A plural message: variants `<key>_one`, `<key>_other`, … named in code by `<key>`. */
+  const pluralBase = (k: string): string | null => /^(.*)_(zero|one|two|few|many|other)$/.exec(k)?.[1] ?? null;
+
+  it("has every key the code uses in English (a plural key as its variants, with an _other)", () => {
+    const missing = [...exact].filter((k) => !(k in en) && !(`${k}_other` in en));
     expect(missing).toEqual([]);
     for (const p of prefixes) expect(Object.keys(en).some((k) => k.startsWith(p)), `keys starting with ${p}`).toBe(true);
   });
 
   it("has no English key that nothing uses", () => {
-    const unused = Object.keys(en).filter((k) => !exact.has(k) && !literals.has(k) && ![...prefixes].some((p) => k.startsWith(p)));
+    const used = (k: string): boolean => exact.has(k) || literals.has(k) || [...prefixes].some((p) => k.startsWith(p));
+    const unused = Object.keys(en).filter((k) => !used(k) && !used(pluralBase(k) ?? k));
     expect(unused).toEqual([]);
   });
 
@@ -83,4 +87,17 @@ describe("i18n", () => {
       }
     });
   }
+});
+
+describe("plural messages", () => {
+  const en = readLocale("en");
+  it("every plural message has an _other variant and the same placeholders in each variant", () => {
+    const bases = new Set(Object.keys(en).flatMap((k) => (/^(.*)_(one|other)$/.exec(k)?.[1] ? [/^(.*)_(one|other)$/.exec(k)?.[1] as string] : [])));
+    for (const base of bases) {
+      if (!(`${base}_one` in en)) continue; // an ordinary key that ends in "_other"
+      expect(`${base}_other` in en, base).toBe(true);
+      expect(placeholders(en[`${base}_one`]?.message ?? ""), base).toEqual(placeholders(en[`${base}_other`]?.message ?? ""));
+      expect(en[`${base}_one`]?.message, `${base}: the count is $1`).toContain("$1");
+    }
+  });
 });

@@ -47,6 +47,8 @@ async function show(): Promise<void> {
   const first =
     (level === "suspicious" ? a.verdict.reasons.find((r) => r.key === "verdict_lookalike" || r.key === "verdict_displayNameAddress") : undefined) ??
     a.verdict.reasons[0];
+  // Headers that claim what the verdict denies (set aside as untrusted or forged) are named too.
+  const setAside = a.verdict.reasons.filter((r) => r.key === "verdict_setAsideUntrusted" || r.key === "verdict_setAsideForged");
   render(
     html`<style>
         ${bannerCss}
@@ -54,6 +56,7 @@ async function show(): Promise<void> {
       <div class="banner ${level}" role="alert">
         <strong>${t(`banner_${level}`, domain)}</strong>
         ${first ? html`<span class="why">${reasonText(first)}</span>` : ""}
+        ${setAside.map((r) => html`<span class="why">${reasonText(r)}</span>`)}
         <button type="button" @click=${() => void ask("openPopup")}>${t("bannerDetails")}</button>
       </div>`,
     root,

@@ -96,9 +96,11 @@ export class AuthlensPopup extends LitElement {
     const suggestion = a.verdict.suggestion;
     const trustButton =
       a.verdict.level === "unconfigured" && suggestion
-        ? html`<button type="button" id="trust-button" @click=${() => this.trust(suggestion, v.message.accountId)}>
-            ${v.message.accountName ? t("trustServerForAccount", suggestion, v.message.accountName) : t("trustServer", suggestion)}
-          </button>`
+        ? html`<div class="buttons">
+            <button type="button" id="trust-button" @click=${() => this.trust(suggestion, v.message.accountId)}>
+              ${v.message.accountName ? t("trustServerForAccount", suggestion, v.message.accountName) : t("trustServer", suggestion)}
+            </button>
+          </div>`
         : nothing;
     return html`
       ${verdictSection(a, trustButton)} ${senderSection(a)} ${authenticationSection(a)} ${transportSection(a)}

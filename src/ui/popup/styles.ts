@@ -2,12 +2,16 @@ import { css } from "lit";
 
 export const popupStyles = css`
   :host {
+    /* One label width for every card, so their values line up. */
+    --al-label-width: 11em;
     display: block;
     padding: 12px 14px 14px;
     color: var(--al-fg);
     background: var(--al-bg);
     font: inherit;
-    overflow-wrap: anywhere;
+    /* Lines break between words, and in names only after ".", "@", "_" or "-" (breakable() puts
+       <wbr> there); a single word longer than the line is the only thing broken inside. */
+    overflow-wrap: break-word;
   }
   .verdict {
     display: grid;
@@ -67,7 +71,7 @@ export const popupStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: var(--al-label-width) 1fr;
     gap: 2px 10px;
     margin: 6px 0 2px;
   }
@@ -96,7 +100,6 @@ export const popupStyles = css`
     text-align: start;
     vertical-align: top;
     padding: 2px 6px 2px 0;
-    overflow-wrap: anywhere;
   }
   th {
     color: var(--al-muted);
@@ -158,6 +161,9 @@ export const popupStyles = css`
   .mono {
     font-family: monospace;
     font-size: 0.95em;
+  }
+  .mono .dash {
+    font-family: var(--al-font, inherit);
   }
   .status {
     min-height: 1.2em;

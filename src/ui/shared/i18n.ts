@@ -1,11 +1,23 @@
-/** Every user-facing string comes from _locales (through ../../shared/ui-platform.ts). */
+/**
+ * Every user-facing string comes from _locales (through ../../shared/ui-platform.ts).
+ *
+ * Plural messages (`<key>_one`, `<key>_other`, …; ../../core/plural.ts) are named without the
+ * suffix; the variant for the count (the first substitution) is chosen for the UI's language.
+ */
+import { pluralKeys } from "../../core/plural.js";
 import type { Reason } from "../../core/reason.js";
 import { getMessage, uiLanguage } from "../../shared/ui-platform.js";
 import { shown } from "./shown.js";
 
 export function t(key: string, ...subs: (string | number)[]): string {
-  const text = getMessage(key, subs.map(String));
-  return text === "" ? key : text;
+  const args = subs.map(String);
+  const text = getMessage(key, args);
+  if (text !== "") return text;
+  for (const k of pluralKeys(key, subs, uiLanguage())) {
+    const variant = getMessage(k, args);
+    if (variant !== "") return variant;
+  }
+  return key;
 }
 
 /** A structured reason from the analysis, in the user's language. */

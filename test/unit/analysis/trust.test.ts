@@ -36,7 +36,7 @@ describe("judgeHeader", () => {
   it("trusted with a reason naming the entry", () => {
     const d = judgeHeader(ar("mx.example.net"), ["@example.net"]);
     expect(d).toEqual({ trusted: true, why: { key: "trust_trusted", params: ["mx.example.net", "@example.net"] } });
-    expect(renderEnglish(d.why)).toBe("trusted: authserv-id mx.example.net matches the trusted entry @example.net");
+    expect(renderEnglish(d.why)).toBe("Trusted: authserv-id mx.example.net matches the trusted entry @example.net");
   });
   it("empty list: not configured (RFC 8601 §7.1)", () => {
     expect(judgeHeader(ar("mx.example.net"), []).why.key).toBe("trust_noneConfigured");
@@ -44,7 +44,7 @@ describe("judgeHeader", () => {
   it("not in the list", () => {
     const d = judgeHeader(ar("trusted-looking.example"), ["mx.example.net"]);
     expect(d.trusted).toBe(false);
-    expect(renderEnglish(d.why)).toBe("ignored: trusted-looking.example is not a trusted server");
+    expect(renderEnglish(d.why)).toBe("Ignored: trusted-looking.example is not a trusted server");
   });
   it("no authserv-id (Microsoft 365) is never trusted", () => {
     expect(judgeHeader(ar(null), ["mx.example.net"]).why.key).toBe("trust_noAuthservId");

@@ -5,7 +5,7 @@ import { reason } from "../../../src/core/reason.js";
 
 describe("renderEnglish", () => {
   it("fills $1..$n from the parameters", () => {
-    expect(renderEnglish(reason("trust_notInList", "trusted-looking.example"))).toBe("ignored: trusted-looking.example is not a trusted server");
+    expect(renderEnglish(reason("trust_notInList", "trusted-looking.example"))).toBe("Ignored: trusted-looking.example is not a trusted server");
   });
 
   it("shows an unknown key as the key and its parameters", () => {
@@ -14,6 +14,14 @@ describe("renderEnglish", () => {
   });
 
   it("leaves a missing parameter empty", () => {
-    expect(englishMessage("trust_notInList", [])).toBe("ignored:  is not a trusted server");
+    expect(englishMessage("trust_notInList", [])).toBe("Ignored:  is not a trusted server");
+  });
+});
+
+describe("plural messages", () => {
+  it("picks the singular or plural variant by the count ($1)", () => {
+    expect(renderEnglish(reason("verdict_setAsideUntrusted", 1, "dmarc=pass"))).toBe("1 other header claims dmarc=pass; it comes from a server you do not trust and was ignored");
+    expect(renderEnglish(reason("verdict_setAsideUntrusted", 2, "dmarc=pass"))).toBe("2 other headers claim dmarc=pass; they come from servers you do not trust and were ignored");
+    expect(renderEnglish(reason("verdict_setAsideUntrusted", 0, "dmarc=pass"))).toContain("0 other headers claim");
   });
 });

@@ -17,8 +17,23 @@ export function alignmentText(a: "strict" | "relaxed" | "none"): string {
   return t(`alignment_${a}`);
 }
 
+/** The one mark for "no value", everywhere in the pane. */
+export const DASH = "—";
+
 export function orDash(v: string | null | undefined): string {
-  return v === null || v === undefined || v === "" ? "—" : shown(v);
+  return v === null || v === undefined || v === "" ? DASH : shown(v);
+}
+
+const BREAK_AFTER = /([.@_-])/;
+
+/**
+ * A domain, address or cipher name that may wrap only after ".", "@", "_" or "-" (never inside a
+ * word): the text with a <wbr> after each of those, rendered as text by lit.
+ */
+export function breakable(v: string | null | undefined): TemplateResult | string {
+  if (v === null || v === undefined || v === "") return html`<span class="dash">${DASH}</span>`;
+  const parts = shown(v).split(BREAK_AFTER);
+  return html`${parts.map((p, i) => (i % 2 === 1 ? html`${p}<wbr />` : p))}`;
 }
 
 export function maybe<T>(v: T | null | undefined, render: (v: T) => TemplateResult): TemplateResult | typeof nothing {

@@ -1,32 +1,39 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
+import { senderDomainForDisplay } from "../../../core/display-domain.js";
 import { reasonText, t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
-import { orDash } from "./format.js";
+import { breakable, orDash } from "./format.js";
 
+/**
+ * The sender. An internationalized domain is named as browsers name it: in Unicode when that is
+ * safe, as its A-label (`xn--…`) when it mixes scripts or imitates another name; the other form
+ * only in a row that says which form it is, so a homograph is never shown as the name it imitates.
+ */
 export function senderSection(a: Analysis): TemplateResult {
   const p = a.from.primary;
   const idn = p?.domain && p.domainUnicode && p.domain !== p.domainUnicode;
+  const lookalike = a.from.lookalike.lookalike;
   return html`
     <details open id="sender">
       <summary>${t("sectionSender")}</summary>
       ${a.from.addresses.length === 0 ? html`<p class="note">${t("senderNone")}</p>` : nothing}
       ${a.from.addresses.length > 1 ? html`<p class="warning">${t("senderSeveral", a.from.addresses.length)}</p>` : nothing}
       ${p
-        ? html`<dl>
+        ? html`<dl class="rows">
             <dt>${t("senderName")}</dt>
             <dd>${orDash(p.displayName)}</dd>
             <dt>${t("senderAddress")}</dt>
-            <dd class="mono">${orDash(p.address)}</dd>
+            <dd class="mono">${lookalike && p.localPart && p.domain ? breakable(`${p.localPart}@${p.domain}`) : breakable(p.address)}</dd>
             <dt>${t("senderDomain")}</dt>
-            <dd>${orDash(p.domainUnicode ?? p.domain)}</dd>
+            <dd class="mono" id="sender-domain">${breakable(senderDomainForDisplay(a))}</dd>
             ${idn
-              ? html`<dt>${t("senderDomainAscii")}</dt>
-                  <dd class="mono">${shown(p.domain)}</dd>`
+              ? html`<dt>${t(lookalike ? "senderDomainUnicode" : "senderDomainAscii")}</dt>
+                  <dd class="mono">${breakable(lookalike ? p.domainUnicode : p.domain)}</dd>`
               : nothing}
           </dl>`
         : nothing}
-      ${a.from.lookalike.lookalike
+      ${lookalike
         ? html`<div class="warning" role="note">
             <strong>${t("lookalikeWarning")}</strong>
             <ul>

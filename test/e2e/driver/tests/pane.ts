@@ -14,6 +14,11 @@ interface Expected {
 
 const BADGES: Record<string, string> = { failed: "✗", suspicious: "!" };
 
+const TRANSPORT_ROWS = (): string[] =>
+  ["tlsEncrypted", "tlsResult", "tlsCertificateCheck", "tlsVersion", "tlsCipher", "tlsStrength", "tlsCertificate", "tlsVerification"].map((k) =>
+    messenger.i18n.getMessage(k),
+  );
+
 async function inboxMessages(count: number) {
   const inbox = await localInbox();
   await showFolder(inbox, count);
@@ -44,6 +49,15 @@ test("pane", "every demo message gets its verdict on the button and in the popup
     assert(popup.root.querySelector("#sender"), `${e.file}: sender section`);
     assert(popup.root.querySelector("#transport"), `${e.file}: transport section`);
     assert(popup.root.querySelector("#trust"), `${e.file}: trust section`);
+    // The Transport card has the same rows, in the same order, for every message.
+    const transportRows = [...popup.root.querySelectorAll("#transport dl.rows > dt")].map((d) => d.textContent?.trim());
+    assertEqual(transportRows, TRANSPORT_ROWS(), `${e.file}: the Transport card's rows`);
+    // "Aligned" only beside a check that passed; the DMARC policy has its own row.
+    for (const row of popup.root.querySelectorAll("#authentication tbody tr")) {
+      const [result, , alignment] = [...row.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "");
+      if (result !== "pass") assertEqual(alignment, "—", `${e.file}: no alignment beside "${result}"`);
+    }
+    assert(popup.root.querySelector("#dmarc-policy"), `${e.file}: the DMARC policy's own row`);
     await screenshot(`popup-${e.file.replace(/\.eml$/, "")}`);
     popup.close();
   }
@@ -127,5 +141,18 @@ test("pane", "the popup's copy buttons put the report, its JSON and the raw head
   await waitFor(() => popup.root.querySelector("#raw-headers pre"), "the raw headers shown");
   const headers = await copied("#copy-headers", "headersCopied");
   assert(/^authentication-results: mx\.example\.net;/im.test(headers), `the raw headers:\n${headers.slice(0, 400)}`);
+  popup.close();
+});
+
+test("pane", "what the verdict rests on names the forged headers that were set aside", async (data) => {
+  const expected = data.expected as Expected[];
+  const messages = await inboxMessages(expected.length);
+  const forged = expected.find((e) => e.file.startsWith("04-"));
+  assert(forged, "fixture 04");
+  await displayInMailTab(bySubject(messages, forged.subject));
+  const popup = await openPopup();
+  const reasons = popup.text("#verdict-reasons");
+  const claim = messenger.i18n.getMessage("verdict_setAsideUntrusted_other", ["2", "x"]).split("x")[0] ?? "";
+  assert(reasons.includes(claim) && reasons.includes("dmarc=pass"), `the set-aside headers in "what this rests on": ${reasons}`);
   popup.close();
 });
