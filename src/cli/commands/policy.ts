@@ -4,12 +4,13 @@
  *   authlens policy check [--json] <policies.json | policy.json | ->
  *   authlens policy schema
  */
-import { findPolicy, lockedKeys, policyJsonSchemaText, readPolicy, underPath, type Policy, type PolicyProblem } from "../../core/policy/index.js";
+import { findPolicy, lockedKeys, readPolicy, underPath, type Policy, type PolicyProblem } from "../../core/policy/index.js";
 import { EXTENSION_ID } from "../../core/rules/validate.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./command.js";
 import { errorText } from "../../core/error-text.js";
+import policyJsonSchema from "../../../docs/authlens-policy.schema.json";
 
 const HELP = `Usage: authlens policy check [--json] <file | ->
        authlens policy schema
@@ -115,7 +116,7 @@ export const policyCommand: Command = {
     if (sub === "check") return check(rest, io);
     if (sub === "schema") {
       if (rest.length > 0) throw new CliError(`'policy schema' takes no arguments\n\n${HELP}`);
-      io.stdout(policyJsonSchemaText());
+      io.stdout(JSON.stringify(policyJsonSchema, null, 2) + "\n");
       return 0;
     }
     throw new CliError(`unknown sub-command '${sub}'\n\n${HELP}`);

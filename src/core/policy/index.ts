@@ -2,4 +2,3 @@
 export * from "./schema.js";
 export { readPolicy, findPolicy, underPath, type PolicyProblem, type ReadPolicy, type PolicyDocument } from "./read.js";
 export { mergeSettings, resolveAccountTrust, lockedKeys, policyAsSettings, type AccountInfo, type MergedSettings } from "./merge.js";
-export { policyJsonSchema, policyJsonSchemaText, POLICY_SCHEMA_ID } from "./json-schema.js";

@@ -9,16 +9,16 @@
  * - Values the Windows registry delivers as JSON text (a REG_SZ holding `[...]` or `{...}`) are
  *   decoded; booleans may be 0/1 or "true"/"false"/"0"/"1", also inside admin rules (macOS plists).
  */
-import { z } from "zod";
+import type * as z from "zod/mini";
 import { formatPath, validateRules, EXTENSION_ID } from "../rules/validate.js";
-import { rulesSchema } from "../rules/schema.js";
+import { RULE_BOOLEAN_KEYS } from "../rules/schema.js";
+import { bannerModeSchema } from "../settings/schema.js";
 import {
   accountTrustEntrySchema,
   coerceBoolean,
   forwarderEntrySchema,
   LOCKABLE_KEYS,
   policyBoolean,
-  policySchema,
   POLICY_KEYS,
   serverEntrySchema,
   type AccountTrustEntry,
@@ -80,44 +80,16 @@ function decodeJsonText(v: unknown): unknown {
   }
 }
 
-/** The property names whose values are booleans somewhere in the rule model (from its schema). */
-let ruleBooleanKeys: ReadonlySet<string> | undefined;
-function booleanRuleKeys(): ReadonlySet<string> {
-  ruleBooleanKeys ??= collectBooleanKeys();
-  return ruleBooleanKeys;
-}
-
-function collectBooleanKeys(): ReadonlySet<string> {
-  const keys = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-      return;
-    }
-    if (typeof node !== "object" || node === null) return;
-    const props = (node as { properties?: unknown }).properties;
-    if (typeof props === "object" && props !== null) {
-      for (const [name, schema] of Object.entries(props)) {
-        if ((schema as { type?: unknown }).type === "boolean") keys.add(name);
-      }
-    }
-    Object.values(node).forEach(walk);
-  };
-  walk(z.toJSONSchema(rulesSchema, { io: "input", unrepresentable: "any" }));
-  return keys;
-}
-
 /** Booleans written as 0/1 or strings inside admin rules become booleans (macOS plists, registry). */
 function coerceRuleBooleans(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(coerceRuleBooleans);
   if (typeof node !== "object" || node === null) return node;
-  const keys = booleanRuleKeys();
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = keys.has(k) ? coerceBoolean(v) : coerceRuleBooleans(v);
+  for (const [k, v] of Object.entries(node)) out[k] = RULE_BOOLEAN_KEYS.has(k) ? coerceBoolean(v) : coerceRuleBooleans(v);
   return out;
 }
 
-function readList<T>(key: string, value: unknown, entry: z.ZodType<T>, problems: PolicyProblem[]): T[] | undefined {
+function readList<T>(key: string, value: unknown, entry: z.ZodMiniType<T>, problems: PolicyProblem[]): T[] | undefined {
   if (!Array.isArray(value)) {
     problems.push({ path: key, message: `expected a list (array), found ${kindOf(value)}` });
     return undefined;
@@ -212,10 +184,9 @@ export function readPolicy(input: unknown): ReadPolicy {
         break;
       }
       case "bannerMode": {
-        const field = policySchema.shape.bannerMode.unwrap();
-        const parsed = field.safeParse(typeof value === "string" ? value.trim() : value);
+        const parsed = bannerModeSchema.safeParse(typeof value === "string" ? value.trim() : value);
         if (parsed.success) read = parsed.data;
-        else problems.push({ path: key, message: `expected one of ${field.options.join(", ")}, found ${JSON.stringify(value)}` });
+        else problems.push({ path: key, message: `expected one of ${bannerModeSchema.options.join(", ")}, found ${JSON.stringify(value)}` });
         break;
       }
     }

@@ -6,7 +6,8 @@
  * keywords (methods, results, ptypes, properties, tag keys) are trimmed and lower-cased, so
  * evaluation can compare them directly.
  */
-import { z } from "zod";
+import "../zod-english.js";
+import * as z from "zod/mini";
 import {
   ACTION_TYPES,
   ARC_STATUSES,
@@ -31,47 +32,51 @@ const MAX_TEXT = 200;
 const keyword = (what: string) =>
   z
     .string()
-    .trim()
-    .toLowerCase()
-    .min(1, `${what} must not be empty`)
-    .max(64, `${what} is longer than 64 characters`)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, `${what} must be a keyword: letters, digits, '-' and '_' (e.g. "tls")`);
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.minLength(1, `${what} must not be empty`),
+      z.maxLength(64, `${what} is longer than 64 characters`),
+      z.regex(/^[a-z0-9][a-z0-9_-]*$/, `${what} must be a keyword: letters, digits, '-' and '_' (e.g. "tls")`),
+    );
 
 const methodName = keyword("method");
 
 /** A property name may hold dots (`policy.published-domain-policy` style local names). */
 const propertyName = z
   .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "property must not be empty")
-  .max(64, "property is longer than 64 characters")
-  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'property must be a keyword such as "d", "mailfrom" or "strength"');
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(1, "property must not be empty"),
+    z.maxLength(64, "property is longer than 64 characters"),
+    z.regex(/^[a-z0-9][a-z0-9_.-]*$/, 'property must be a keyword such as "d", "mailfrom" or "strength"'),
+  );
 
-const nonEmptyList = <T extends z.ZodType>(item: T, what: string) =>
-  z.array(item).min(1, `${what}: give at least one`).max(32, `${what}: at most 32`);
+const nonEmptyList = <T extends z.ZodMiniType>(item: T, what: string) =>
+  z.array(item).check(z.minLength(1, `${what}: give at least one`), z.maxLength(32, `${what}: at most 32`));
 
 const text = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(MAX_TEXT, `${what} is longer than ${MAX_TEXT} characters`)
+  z.string().check(
+    z.trim(),
+    z.minLength(1, `${what} must not be empty`),
+    z.maxLength(MAX_TEXT, `${what} is longer than ${MAX_TEXT} characters`),
     // eslint-disable-next-line no-control-regex
-    .regex(/^[^\x00-\x1f\x7f]*$/, `${what} must not contain control characters`);
+    z.regex(/^[^\x00-\x1f\x7f]*$/, `${what} must not contain control characters`),
+  );
 
 /** The text compared by a string operator (case-insensitive). */
-const opValue = z
-  .string()
-  .trim()
-  .min(1, "value must not be empty")
-  .max(998, "value is longer than 998 characters")
+const opValue = z.string().check(
+  z.trim(),
+  z.minLength(1, "value must not be empty"),
+  z.maxLength(998, "value is longer than 998 characters"),
   // eslint-disable-next-line no-control-regex
-  .regex(/^[^\x00-\x1f\x7f]*$/, "value must not contain control characters");
+  z.regex(/^[^\x00-\x1f\x7f]*$/, "value must not contain control characters"),
+);
 
 const DOMAIN_VALUE = /^[@.]?[^\s@;()"<>,[\]\\]+$/u;
 
-function checkDomainOp(v: { op: StringOp; value: string }, ctx: z.RefinementCtx): void {
+function checkDomainOp(v: { op: StringOp; value: string }, ctx: z.core.$RefinementCtx<{ op: StringOp; value: string }>): void {
   if (v.op === "matchesDomain" && !DOMAIN_VALUE.test(v.value)) {
     ctx.addIssue({
       code: "custom",
@@ -81,8 +86,8 @@ function checkDomainOp(v: { op: StringOp; value: string }, ctx: z.RefinementCtx)
   }
 }
 
-const negate = z.boolean().optional();
-const allowDerived = z.boolean().optional();
+const negate = z.optional(z.boolean());
+const allowDerived = z.optional(z.boolean());
 
 export const methodResultConditionSchema = z.strictObject({
   type: z.literal("methodResult"),
@@ -101,7 +106,7 @@ export const propertyConditionSchema = z
     op: z.enum(STRING_OPS),
     value: opValue,
   })
-  .superRefine(checkDomainOp);
+  .check(z.superRefine(checkDomainOp));
 
 export const verdictConditionSchema = z.strictObject({
   type: z.literal("verdict"),
@@ -150,7 +155,7 @@ export const fromDomainConditionSchema = z
     op: z.enum(STRING_OPS),
     value: opValue,
   })
-  .superRefine(checkDomainOp);
+  .check(z.superRefine(checkDomainOp));
 
 export const trustedResultConditionSchema = z.strictObject({
   type: z.literal("trustedResult"),
@@ -182,22 +187,25 @@ export const conditionSchema = z.discriminatedUnion(
 /** A Thunderbird tag key: lower case letters, digits, `_`, `$`, `-` (e.g. `$authlens_tls`). */
 export const tagKeySchema = z
   .string()
-  .trim()
-  .min(1, "tag must not be empty")
-  .max(64, "tag is longer than 64 characters")
-  .regex(/^[a-z0-9_$-]+$/, 'tag must be a Thunderbird tag key: lower case a-z, 0-9, "_", "$", "-" (e.g. "$authlens_tls")');
+  .check(
+    z.trim(),
+    z.minLength(1, "tag must not be empty"),
+    z.maxLength(64, "tag is longer than 64 characters"),
+    z.regex(/^[a-z0-9_$-]+$/, 'tag must be a Thunderbird tag key: lower case a-z, 0-9, "_", "$", "-" (e.g. "$authlens_tls")'),
+  );
 
 const folderPath = z
-  .string()
-  .trim()
-  .min(1, "path must not be empty")
-  .max(500, "path is longer than 500 characters")
-  .transform((p) => p.replace(/^\/+|\/+$/g, ""))
-  .refine((p) => p.length > 0 && p.split("/").every((s) => s.length > 0 && s !== "." && s !== ".."), {
-    message: 'path must be folder names separated by "/", e.g. "AuthLens/DMARC failures"',
-  });
+  .pipe(
+    z.string().check(z.trim(), z.minLength(1, "path must not be empty"), z.maxLength(500, "path is longer than 500 characters")),
+    z.transform((p: string) => p.replace(/^\/+|\/+$/g, "")),
+  )
+  .check(
+    z.refine((p) => p.length > 0 && p.split("/").every((s) => s.length > 0 && s !== "." && s !== ".."), {
+      message: 'path must be folder names separated by "/", e.g. "AuthLens/DMARC failures"',
+    }),
+  );
 
-const accountId = z.string().trim().min(1, "accountId must not be empty").max(100).optional();
+const accountId = z.optional(z.string().check(z.trim(), z.minLength(1, "accountId must not be empty"), z.maxLength(100)));
 
 /**
  * A folder: `{path}` relative to the account's root, or `{specialUse}` (the account's Trash,
@@ -215,14 +223,9 @@ export const addTagActionSchema = z.strictObject({
   type: z.literal("addTag"),
   tag: tagKeySchema,
   /** The tag's label when AuthLens has to create it. */
-  name: text("name").optional(),
+  name: z.optional(text("name")),
   /** `#rrggbb`, used when AuthLens has to create the tag. */
-  color: z
-    .string()
-    .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'color must be "#rrggbb", e.g. "#2e7d32"')
-    .toLowerCase()
-    .optional(),
+  color: z.optional(z.string().check(z.trim(), z.regex(/^#[0-9a-fA-F]{6}$/, 'color must be "#rrggbb", e.g. "#2e7d32"'), z.toLowerCase())),
 });
 
 export const removeTagActionSchema = z.strictObject({ type: z.literal("removeTag"), tag: tagKeySchema });
@@ -245,12 +248,12 @@ export const ruleSchema = z.strictObject({
   /** Stable identity: the action log and the "processed" record name rules by id. */
   id: text("id"),
   name: text("name"),
-  enabled: z.boolean().default(true),
-  match: z.enum(["all", "any"]).default("all"),
-  conditions: z.array(conditionSchema).min(1, "a rule needs at least one condition").max(50, "at most 50 conditions"),
-  actions: z.array(actionSchema).min(1, "a rule needs at least one action").max(20, "at most 20 actions"),
+  enabled: z._default(z.boolean(), true),
+  match: z._default(z.enum(["all", "any"]), "all"),
+  conditions: z.array(conditionSchema).check(z.minLength(1, "a rule needs at least one condition"), z.maxLength(50, "at most 50 conditions")),
+  actions: z.array(actionSchema).check(z.minLength(1, "a rule needs at least one action"), z.maxLength(20, "at most 20 actions")),
   /** When this rule matches, later rules are not evaluated for the message. */
-  stopAfter: z.boolean().default(false),
+  stopAfter: z._default(z.boolean(), false),
 });
 
 /** What `settings.rules` (and an admin policy's `adminRules`) hold. */
@@ -266,3 +269,10 @@ export type FolderRef = z.infer<typeof folderRefSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 /** A rule as written (before defaults), e.g. in a rules file. */
 export type RuleInput = z.input<typeof ruleSchema>;
+
+/**
+ * The property names that hold a boolean somewhere in the rule model, which an admin policy may
+ * write as 0/1 or "true"/"false" (macOS plists, the Windows registry). A unit test derives the
+ * same set from the schema.
+ */
+export const RULE_BOOLEAN_KEYS: ReadonlySet<string> = new Set(["enabled", "stopAfter", "negate", "allowDerived", "trusted", "read", "flagged", "junk"]);

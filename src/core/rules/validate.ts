@@ -3,7 +3,7 @@
  * whole against the schema; an invalid rule is reported with the path of every problem and
  * skipped whole, never half-applied. Valid rules are kept in their order.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type Rule, ruleSchema } from "./schema.js";
 
 export interface RuleProblem {

@@ -2,7 +2,8 @@
  * The user's settings: one zod schema is the single source of truth for their shape, their
  * defaults (every field has one) and their TypeScript type.
  */
-import { z } from "zod";
+import "../zod-english.js";
+import * as z from "zod/mini";
 import { EXAMPLE_RULES } from "../rules/examples.js";
 import { rulesSchema } from "../rules/schema.js";
 
@@ -10,37 +11,37 @@ export const BANNER_MODES = ["off", "failures", "always"] as const;
 export type BannerMode = (typeof BANNER_MODES)[number];
 
 /** An authserv-id or a domain (`@example.org` for a domain and its subdomains). */
-const serverEntry = z
+export const serverEntrySchema = z
   .string()
-  .trim()
-  .min(1)
-  .max(253)
-  .regex(/^@?[^\s;()"@]+$/u, "a server name such as mx.example.net, or @example.net for a domain and its subdomains");
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(253),
+    z.regex(/^@?[^\s;()"@]+$/u, "a server name such as mx.example.net, or @example.net for a domain and its subdomains"),
+  );
 
-const domainEntry = z
-  .string()
-  .trim()
-  .min(1)
-  .max(253)
-  .regex(/^@?[^\s;()"@]+$/u, "a domain such as lists.example.org");
+/** An ARC forwarder: a sealing domain (`@example.org` for a domain and its subdomains). */
+export const domainEntrySchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(253), z.regex(/^@?[^\s;()"@]+$/u, "a domain such as lists.example.org"));
+
+export const bannerModeSchema = z.enum(BANNER_MODES);
 
 export const settingsSchema = z.object({
   /** Servers whose Authentication-Results count, for every account. Empty by default (RFC 8601 §7.1). */
-  trustedAuthservIds: z.array(serverEntry).default([]),
+  trustedAuthservIds: z._default(z.array(serverEntrySchema), []),
   /** More trusted servers per account, keyed by Thunderbird account id. */
-  accountTrust: z.record(z.string(), z.array(serverEntry)).default({}),
+  accountTrust: z._default(z.record(z.string(), z.array(serverEntrySchema)), {}),
   /** ARC forwarders (sealing domains) whose first-hop results may stand in for a failed DMARC. */
-  trustedForwarders: z.array(domainEntry).default([]),
+  trustedForwarders: z._default(z.array(domainEntrySchema), []),
   /** When the inline banner shows at the top of a message. */
-  bannerMode: z.enum(BANNER_MODES).default("failures"),
+  bannerMode: z._default(bannerModeSchema, "failures"),
   /** Show a short text badge on the toolbar button. */
-  showBadge: z.boolean().default(true),
+  showBadge: z._default(z.boolean(), true),
   /** The user's filter rules (docs/rules.md). Three disabled examples to start from. */
-  rules: rulesSchema.default(() => EXAMPLE_RULES.map((r) => structuredClone(r))),
+  rules: z._default(rulesSchema, () => EXAMPLE_RULES.map((r) => structuredClone(r))),
   /** Run the rules on new mail. Per account (account id -> on/off); accounts not listed are on. */
-  newMailAccounts: z.record(z.string(), z.boolean()).default({}),
+  newMailAccounts: z._default(z.record(z.string(), z.boolean()), {}),
   /** Also run on new mail in special folders (Junk, Trash, Sent, Drafts, Templates, Archives). */
-  newMailSpecialFolders: z.boolean().default(false),
+  newMailSpecialFolders: z._default(z.boolean(), false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

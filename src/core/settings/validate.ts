@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import { validateRules } from "../rules/validate.js";
 import { DEFAULT_SETTINGS, settingsSchema, SETTING_KEYS, type Settings } from "./schema.js";
 
@@ -26,7 +26,7 @@ export function readSettings(input: unknown): { settings: Settings; problems: Se
       problems.push(...read.problems.map((p) => ({ path: p.path, message: p.message })));
       continue;
     }
-    const field = settingsSchema.shape[key] as z.ZodType;
+    const field: ZodMiniType = settingsSchema.shape[key];
     const parsed = field.safeParse(source[key]);
     if (parsed.success) settings[key] = parsed.data;
     else for (const issue of parsed.error.issues) problems.push({ path: [key, ...issue.path.map(String)].join("."), message: issue.message });

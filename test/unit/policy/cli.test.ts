@@ -2,7 +2,7 @@
 import { fakeIo } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/main.js";
-import { policyJsonSchemaText } from "../../../src/core/policy/index.js";
+import { policyJsonSchemaText } from "../../../src/core/policy/json-schema.js";
 
 
 const ENTRY = {
