@@ -2,9 +2,9 @@
  * Domain name normalisation and organizational domains.
  * - `toDomainAscii`: lower case, NFC, trailing dot removed, U-labels converted to A-labels.
  * - `orgDomain`: the organizational domain from the Public Suffix List (ICANN section only, as
- *   DMARC asks), via tldts.
+ *   DMARC asks), via tldts-icann (tldts's build without the private section).
  */
-import { getDomain } from "tldts";
+import { getDomain } from "tldts-icann";
 import { toASCII, toUnicode } from "punycode/";
 
 const PLAIN_ASCII_DOMAIN = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
