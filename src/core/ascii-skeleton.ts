@@ -37,3 +37,24 @@ export function asciiSkeleton(s: string): string | null {
   }
   return out.toLowerCase();
 }
+
+/**
+ * The ASCII name a label imitates: each non-ASCII character replaced by the ASCII it is confusable
+ * with, ASCII characters kept as written ("еxample" with a Cyrillic е gives "example"; unlike the
+ * skeleton, "m" stays "m"). Null when some non-ASCII character has no ASCII look-alike.
+ */
+export function imitatedAscii(label: string): string | null {
+  const map = prototypes();
+  let out = "";
+  for (const ch of label.normalize("NFD")) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x80) {
+      out += ch;
+      continue;
+    }
+    const prototype = map.get(cp);
+    if (prototype === null || prototype === undefined) return null;
+    out += prototype;
+  }
+  return out.toLowerCase();
+}

@@ -10,14 +10,17 @@
  * - is not in NFKC form (full-width or other compatibility characters).
  * A display name that holds an address other than the real one is reported separately.
  */
-import { asciiSkeleton } from "./ascii-skeleton.js";
+import { asciiSkeleton, imitatedAscii } from "./ascii-skeleton.js";
 import { toDomainAscii } from "./domain.js";
 import { reason, type Reason } from "./reason.js";
 import { toUnicode } from "punycode/";
 
 export interface LookalikeFinding {
   lookalike: boolean;
+  /** What makes it one, in words a reader knows (no skeletons, no "labels"). */
   reasons: Reason[];
+  /** The plain-ASCII domain it imitates ("example.com"), when every look-alike letter has one. */
+  imitates?: string | null;
 }
 
 /** Scripts AuthLens names; anything else non-Common/Inherited is "Other". */
@@ -95,12 +98,19 @@ export function checkDomain(domain: string): LookalikeFinding {
     }
   }
   // A copy: callers own the finding they get (the analysis hands it on).
-  return { lookalike: finding.lookalike, reasons: finding.reasons.map((r) => ({ key: r.key, params: [...r.params] })) };
+  return { lookalike: finding.lookalike, reasons: finding.reasons.map((r) => ({ key: r.key, params: [...r.params] })), imitates: finding.imitates ?? null };
+}
+
+/** Script names for people, in any language: "Latin, Cyrillic". */
+function scriptsInWords(scripts: readonly string[]): string {
+  return scripts.join(", ");
 }
 
 function checkDomainUncached(domain: string): LookalikeFinding {
   const reasons: Reason[] = [];
   const ascii = toDomainAscii(domain);
+  const imitated: (string | null)[] = [];
+  let confusable = false;
   for (const alabel of ascii.split(".")) {
     let label = alabel;
     if (alabel.startsWith("xn--")) {
@@ -108,18 +118,25 @@ function checkDomainUncached(domain: string): LookalikeFinding {
         label = toUnicode(alabel);
       } catch {
         reasons.push(reason("lookalike_invalidIdn", alabel));
+        imitated.push(null);
         continue;
       }
     }
-    if (!NON_ASCII.test(label)) continue;
+    if (!NON_ASCII.test(label)) {
+      imitated.push(label);
+      continue;
+    }
     const nfkc = label.normalize("NFKC").toLowerCase();
-    if (nfkc !== label) reasons.push(reason("lookalike_notNormalized", label, nfkc));
+    if (nfkc !== label && !reasons.some((r) => r.key === "lookalike_notNormalized")) reasons.push(reason("lookalike_notNormalized"));
     const scripts = labelScripts(label);
-    if (!isHighlyRestrictive(scripts)) reasons.push(reason("lookalike_mixedScript", label, scripts.join("+")));
+    if (!isHighlyRestrictive(scripts)) reasons.push(reason("lookalike_mixedScript", scriptsInWords(scripts)));
     const sk = asciiSkeleton(label);
-    if (sk !== null && ASCII_LDH.test(sk)) reasons.push(reason("lookalike_confusable", label, sk));
+    if (sk !== null && ASCII_LDH.test(sk)) confusable = true;
+    imitated.push(imitatedAscii(nfkc));
   }
-  return { lookalike: reasons.length > 0, reasons };
+  if (confusable) reasons.push(reason("lookalike_confusable"));
+  const imitates = reasons.length > 0 && imitated.every((l) => l !== null) ? imitated.join(".") : null;
+  return { lookalike: reasons.length > 0, reasons, imitates: imitates !== ascii ? imitates : null };
 }
 
 /**

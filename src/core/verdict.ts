@@ -98,8 +98,10 @@ function withoutTrustedHeaders(f: VerdictFacts): Verdict | null {
 function senderConcerns(from: VerdictFacts["from"]): Reason[] {
   const primary = from.primary;
   const out: Reason[] = [];
-  if (from.lookalike.lookalike && primary?.domainUnicode && primary.domain) {
-    out.push(reason("verdict_lookalike", primary.domainUnicode, primary.domain), ...from.lookalike.reasons);
+  // One line naming what it imitates (the sender card lists what makes it a look-alike).
+  if (from.lookalike.lookalike && primary?.domain) {
+    const imitates = from.lookalike.imitates ?? null;
+    out.push(imitates !== null ? reason("verdict_lookalike", primary.domain, imitates) : reason("verdict_lookalikeUnknown", primary.domain));
   }
   if (from.displayNameAddress !== null && primary?.address) out.push(reason("verdict_displayNameAddress", from.displayNameAddress, primary.address));
   return out;

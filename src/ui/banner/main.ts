@@ -45,7 +45,7 @@ async function show(): Promise<void> {
   const root = host.attachShadow({ mode: "closed" });
   // For a look-alike, the reason that makes it suspicious, not the pass it also got.
   const first =
-    (level === "suspicious" ? a.verdict.reasons.find((r) => r.key === "verdict_lookalike" || r.key === "verdict_displayNameAddress") : undefined) ??
+    (level === "suspicious" ? a.verdict.reasons.find((r) => r.key === "verdict_lookalike" || r.key === "verdict_lookalikeUnknown" || r.key === "verdict_displayNameAddress") : undefined) ??
     a.verdict.reasons[0];
   // Headers that claim what the verdict denies (set aside as untrusted or forged) are named too.
   const setAside = a.verdict.reasons.filter((r) => r.key === "verdict_setAsideUntrusted" || r.key === "verdict_setAsideForged");

@@ -3,7 +3,7 @@ import { checkDomain, displayNameAddress, isHighlyRestrictive, labelScripts } fr
 
 describe("checkDomain", () => {
   it("plain ASCII domains are never look-alikes", () => {
-    expect(checkDomain("example.com")).toEqual({ lookalike: false, reasons: [] });
+    expect(checkDomain("example.com")).toEqual({ lookalike: false, reasons: [], imitates: null });
     expect(checkDomain("rnail.example.com").lookalike).toBe(false);
   });
 
@@ -12,8 +12,20 @@ describe("checkDomain", () => {
       const r = checkDomain(d);
       expect(r.lookalike).toBe(true);
       expect(r.reasons.map((x) => x.key)).toEqual(["lookalike_mixedScript", "lookalike_confusable"]);
-      expect(r.reasons[0]?.params).toEqual(["exаmple", "Latin+Cyrillic"]);
+      // The scripts, never the look-alike label itself (which reads as the name it imitates).
+      expect(r.reasons[0]?.params).toEqual(["Latin, Cyrillic"]);
+      expect(r.imitates).toBe("example.com");
     }
+  });
+
+  it("names the domain imitated, never the TR39 skeleton (m stays m)", () => {
+    expect(checkDomain("xn--exmple-4nf.com").imitates).toBe("example.com");
+    expect(checkDomain("gοogle.example").imitates).toBe("google.example");
+    for (const r of checkDomain("exаmple.com").reasons) for (const p of r.params) expect(p).not.toMatch(/exarnple|\u0430/);
+  });
+
+  it("imitates nothing when a look-alike letter has no ASCII twin", () => {
+    expect(checkDomain("例え.example").imitates).toBeNull();
   });
 
   it("flags a whole-script confusable (all Cyrillic, looks like ASCII)", () => {

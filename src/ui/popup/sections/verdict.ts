@@ -7,8 +7,13 @@ import { shown } from "../../shared/shown.js";
 export function verdictSection(a: Analysis, trustButton: TemplateResult | typeof nothing): TemplateResult {
   const level = a.verdict.level;
   const domain = shown(senderDomainForDisplay(a) ?? t("unknownSender"));
+  const imitates = a.from.lookalike.imitates ?? null;
   const summary =
-    level === "unconfigured" ? t("summary_unconfigured", shown(a.verdict.suggestion ?? t("unknownServer"))) : t(`summary_${level}`, domain);
+    level === "unconfigured"
+      ? t("summary_unconfigured", shown(a.verdict.suggestion ?? t("unknownServer")))
+      : level === "suspicious" && imitates !== null
+        ? t("summary_suspiciousLookalike", shown(imitates), domain)
+        : t(`summary_${level}`, domain);
   return html`
     <section class="verdict level-${level}" aria-live="polite">
       <img src="icons/${level}.svg" alt="" />
