@@ -2,10 +2,14 @@
 // and with --test the e2e test build (build/addon-test/, with the test driver and its permissions),
 // with --tools the e2e harness and `npm start` launcher (build/e2e/), with --bench the benchmark
 // runner (dist/bench/run.mjs).
+// Each add-on build writes esbuild's metafile beside its folder (build/addon-meta.json, outside the
+// XPI); the product build fails when a script is over its size budget or holds what it must not
+// (scripts/budgets.mjs).
 import { build } from "esbuild";
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkBundles, formatSizes } from "./budgets.mjs";
 import { readTree, writeXpi } from "./xpi.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,6 +38,7 @@ async function bundleAddon(outDir, { test }) {
   const result = await build({
     entryPoints,
     outdir: outDir,
+    absWorkingDir: root,
     bundle: true,
     format: "iife",
     target: "firefox128",
@@ -55,6 +60,7 @@ async function bundleAddon(outDir, { test }) {
   writeFileSync(join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   cpSync(join(root, "_locales"), join(outDir, "_locales"), { recursive: true });
   cpSync(join(root, "addon"), outDir, { recursive: true, filter: (src) => !src.endsWith(".md") });
+  writeFileSync(`${outDir}-meta.json`, JSON.stringify(result.metafile, null, 2) + "\n");
   return result.metafile;
 }
 
@@ -118,12 +124,15 @@ async function main() {
   }
   const meta = await bundleAddon(join(root, "build/addon"), { test: false });
   const xpi = join(root, `dist/authlens-${pkg.version}.xpi`);
+  const { sizes, problems } = checkBundles(meta);
+  if (problems.length > 0) {
+    rmSync(xpi, { force: true });
+    console.error(`build failed: the add-on's scripts (${formatSizes(sizes)}, budgets in scripts/budgets.mjs):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(1);
+  }
   await writeXpi(readTree(join(root, "build/addon")), xpi);
   await buildCli();
-  const sizes = Object.entries(meta.outputs)
-    .map(([file, o]) => `${file.split("/").pop()} ${(o.bytes / 1024).toFixed(1)} KB`)
-    .join(", ");
-  console.log(`built ${xpi.slice(root.length + 1)} (${(statSync(xpi).size / 1024).toFixed(1)} KB; ${sizes}) and dist/cli.js`);
+  console.log(`built ${xpi.slice(root.length + 1)} (${(statSync(xpi).size / 1024).toFixed(1)} KB; ${formatSizes(sizes)}) and dist/cli.js`);
 }
 
 await main();
