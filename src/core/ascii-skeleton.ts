@@ -14,9 +14,12 @@ function prototypes(): Map<number, string | null> {
   table = new Map();
   for (const [prototype, list] of ASCII_PROTOTYPES) {
     let cp = 0;
-    for (const delta of list.split(" ")) {
-      cp += parseInt(delta, 36);
-      table.set(cp, prototype);
+    for (const step of list.split(" ")) {
+      const [delta = "", times = "1"] = step.split("*");
+      for (let n = Number(times); n > 0; n--) {
+        cp += parseInt(delta, 36);
+        table.set(cp, prototype);
+      }
     }
   }
   for (const cp of NON_ASCII_PROTOTYPE) table.set(cp, null);
