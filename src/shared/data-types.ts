@@ -43,6 +43,11 @@ export interface BulkStatus {
   /** Per rule id: how many messages it matched (would match, in a dry run). */
   matched: Record<string, number>;
   ruleNames: Record<string, string>;
+  /**
+   * Messages changed, every action done (a dry run: that the real run would change; not those
+   * already handled, nor those already as the rules would make them).
+   */
+  changed: number;
   /** Messages acted on, skipped as already handled, and with a failed action. */
   acted: number;
   alreadyDone: number;

@@ -70,6 +70,7 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
     done: 0,
     matched: Object.fromEntries(ruleSet.rules.filter((r) => r.enabled).map((r) => [r.id, 0])),
     ruleNames: Object.fromEntries(ruleSet.rules.map((r) => [r.id, r.name])),
+    changed: 0,
     acted: 0,
     alreadyDone: 0,
     failed: 0,
@@ -92,9 +93,11 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
       log.add(entries);
       for (const id of outcome.matched) status.matched[id] = (status.matched[id] ?? 0) + 1;
       if (outcome.status === "alreadyDone") status.alreadyDone++;
+      if (outcome.status === "dryRun" && outcome.changes) status.changed++;
       if (outcome.status === "acted") {
         status.acted++;
         if (!outcome.complete) status.failed++;
+        else if (!outcome.untouched) status.changed++;
       }
     } catch (err) {
       status.failed++;

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from "../../core/analyze.js";
 import { evaluateRules, type RuleMatch } from "../../core/rules/evaluate.js";
-import { planActions } from "../../core/rules/plan.js";
+import { alreadyApplied, planActions, type ActionPlan } from "../../core/rules/plan.js";
 import { fnv1a64 } from "../../core/rules/version.js";
 import { messenger } from "../../shared/api.js";
 import { analyze } from "../analysis.js";
@@ -29,7 +29,8 @@ export interface RunOptions {
 export type MessageOutcome =
   | { status: "alreadyDone"; matched: string[] }
   | { status: "noMatch"; matched: string[] }
-  | { status: "dryRun"; matched: string[]; actions: number }
+  /** `changes`: the real run would change the message (see wouldChange). */
+  | { status: "dryRun"; matched: string[]; actions: number; changes: boolean }
   | { status: "acted"; matched: string[]; actions: number; complete: boolean; untouched: boolean };
 
 /**
@@ -71,6 +72,16 @@ export function runRulesOn(message: MessageHeader, opts: RunOptions): Promise<Me
   return run;
 }
 
+/**
+ * Would the real run change this message? Not when it is in the journal (the run skips it), nor
+ * when every action is already so as listed (its tags, read, flag, junk); a move or a copy counts.
+ */
+async function wouldChange(message: MessageHeader, plan: ActionPlan, key: string, journal: Journal): Promise<boolean> {
+  const state = { tags: message.tags, read: message.read, flagged: message.flagged, junk: (message as { junk?: boolean }).junk };
+  if (plan.actions.every((a) => alreadyApplied(state, a.action))) return false;
+  return !(await journal.isDone(key));
+}
+
 async function runNow(message: MessageHeader, opts: RunOptions): Promise<MessageOutcome> {
   // Bulk runs must not grow the display cache: analyze without it.
   const { analysis } = await analyze(message, opts.trigger !== "folder");
@@ -79,7 +90,7 @@ async function runNow(message: MessageHeader, opts: RunOptions): Promise<Message
   const matches = evaluateRules(opts.ruleSet.rules, analysis);
   const matched = matchedIds(matches);
   const plan = planActions(matches);
-  if (opts.dryRun) return { status: "dryRun", matched, actions: plan.actions.length };
+  if (opts.dryRun) return { status: "dryRun", matched, actions: plan.actions.length, changes: await wouldChange(message, plan, key, opts.journal) };
   // Nothing to do is not recorded: after a settings change (a server trusted later) the same
   // message may match, and looking again costs no more than reading its headers.
   if (plan.actions.length === 0) return { status: "noMatch", matched };
