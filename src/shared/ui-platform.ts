@@ -38,3 +38,18 @@ export function finishedTabView(tabId: number): TabView | undefined {
     return undefined;
   }
 }
+
+/**
+ * Sizes the page's own window (a popup window opened with windows.create, such as the bulk run's)
+ * so that its content, width × height CSS pixels, fits without scrolling or blank space; at most
+ * the screen's available height, the page scrolls beyond. Nothing is done when it already fits.
+ */
+export async function fitWindow(width: number, height: number): Promise<void> {
+  const frameW = Math.max(0, window.outerWidth - window.innerWidth);
+  const frameH = Math.max(0, window.outerHeight - window.innerHeight);
+  const outerWidth = Math.ceil(width + frameW);
+  const outerHeight = Math.min(Math.ceil(height + frameH), screen.availHeight);
+  if (Math.abs(outerWidth - window.outerWidth) <= 1 && Math.abs(outerHeight - window.outerHeight) <= 1) return;
+  const win = await messenger.windows.getCurrent();
+  if (win.id !== undefined) await messenger.windows.update(win.id, { width: outerWidth, height: outerHeight });
+}

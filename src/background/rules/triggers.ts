@@ -69,9 +69,10 @@ export async function runOn(messages: MessageHeader[], trigger: LogEntry["trigge
   });
 }
 
+/** The run's window: as wide as its page (src/ui/bulk), which then fits the height to its content. */
 async function openBulkRun(folder: MailFolder): Promise<void> {
   const url = messenger.runtime.getURL(`bulk-run.html?folder=${encodeURIComponent(folder.id ?? "")}`);
-  await messenger.windows.create({ type: "popup", url, width: 520, height: 460 } as never);
+  await messenger.windows.create({ type: "popup", url, width: 500, height: 300 } as never);
 }
 
 export function startTriggers(): void {

@@ -8,13 +8,18 @@ export interface BulkExpectation {
   total: number;
   /** Per rule id: messages it matches. */
   matched: Record<string, number>;
+  /** Messages a run changes (every bulk rule has an action and the folder starts untagged). */
+  wouldChange: number;
 }
 
 export function expectBulk(messages: string[], trusted: string[]): BulkExpectation {
   const matched: Record<string, number> = Object.fromEntries(BULK_RULES.map((r) => [r.id, 0]));
+  let wouldChange = 0;
   for (const m of messages) {
     const analysis = analyzeMessage(parseHeaderBlock(m), { trustedAuthservIds: trusted, trustedForwarders: [] });
-    for (const r of evaluateRules(BULK_RULES, analysis)) if (r.matched) matched[r.ruleId] = (matched[r.ruleId] ?? 0) + 1;
+    const hits = evaluateRules(BULK_RULES, analysis).filter((r) => r.matched);
+    for (const r of hits) matched[r.ruleId] = (matched[r.ruleId] ?? 0) + 1;
+    if (hits.length > 0) wouldChange++;
   }
-  return { total: messages.length, matched };
+  return { total: messages.length, matched, wouldChange };
 }

@@ -7,6 +7,9 @@ import { assert, assertEqual, step, waitFor } from "../assert.js";
 import { screenshot } from "../harness-client.js";
 import { listMessages, localInbox, showFolder } from "../mail.js";
 import { countIn, folderByPath } from "../rules-helpers.js";
+import { openOptions } from "../options.js";
+import { pluralKeys } from "../../../../src/core/plural.js";
+import { MENU_FOLDER, onMenuClicked } from "../../../../src/background/rules/triggers.js";
 import { test } from "../registry.js";
 
 type MailFolder = messenger.folders.MailFolder;
@@ -14,6 +17,8 @@ type MailFolder = messenger.folders.MailFolder;
 interface Expectation {
   total: number;
   matched: Record<string, number>;
+  /** Messages the rules change (the dry run's "N messages would change"). */
+  wouldChange: number;
 }
 
 interface Folders {
@@ -69,37 +74,152 @@ function bulkPage(): Window | undefined {
   return ext.getViews().find((w) => w.location.pathname.endsWith("/bulk-run.html"));
 }
 
+/** The bulk-run window's width (src/ui/bulk); its height follows the content. */
+const BULK_WIDTH = 500;
+
+/** The window as its user reads it: texts, the run's status, its size and its buttons. */
+function bulkWindow(win: Window) {
+  const host = win.document.querySelector("authlens-bulk-run") as (HTMLElement & { status: BulkStatus | null }) | null;
+  const root = host?.shadowRoot;
+  assert(host && root, "the bulk-run page's element");
+  return {
+    win,
+    root,
+    status: () => host.status,
+    text: (sel: string) => root.querySelector(sel)?.textContent?.replace(/\s+/g, " ").trim() ?? "",
+    has: (sel: string) => root.querySelector(sel) !== null,
+    /** The ids of the buttons offered, in order. */
+    buttons: () => [...root.querySelectorAll("button")].map((b) => b.id),
+    click: (sel: string) => {
+      const b = root.querySelector<HTMLButtonElement>(sel);
+      assert(b, `the ${sel} button`);
+      b.click();
+    },
+    /** Sized to its content: no scroll bar, no blank space below, the page's width. */
+    fits: () =>
+      waitFor(() => {
+        const box = host.getBoundingClientRect();
+        const scroll = win.document.documentElement.scrollHeight;
+        const ok = win.innerWidth === BULK_WIDTH && Math.abs(win.innerHeight - box.height) <= 2 && scroll <= win.innerHeight + 1;
+        if (!ok) throw new Error(`window ${win.innerWidth}×${win.innerHeight}, content ${Math.round(box.width)}×${Math.round(box.height)}, scroll height ${scroll}`);
+        return true;
+      }, "the window to fit its content", 5000),
+    /** What was rendered is on the screen (the next screenshot shows it). */
+    painted: async () => {
+      for (let i = 0; i < 3; i++) await new Promise<void>((r) => win.requestAnimationFrame(() => r()));
+      await new Promise((r) => setTimeout(r, 300));
+    },
+  };
+}
+
+const message = (key: string, ...subs: string[]) => messenger.i18n.getMessage(key, subs);
+const numbers = new Intl.NumberFormat(messenger.i18n.getUILanguage());
+const n = (x: number) => numbers.format(x);
+/** A plural message as the window chooses it: by the count, written as the UI's language writes numbers. */
+const countMessage = (key: string, count: number) =>
+  pluralKeys(key, [count], messenger.i18n.getUILanguage())
+    .map((k) => message(k, n(count)))
+    .find((x) => x !== "") ?? "";
+
+/** The computed look of a button, as far as "the same buttons" goes. */
+function buttonLook(b: Element | null | undefined): Record<string, string> {
+  assert(b, "a button to compare");
+  const cs = b.ownerDocument.defaultView?.getComputedStyle(b);
+  assert(cs, "the button's style");
+  const props = ["font-family", "font-size", "font-weight", "color", "background-color", "border-top-width", "border-top-style", "border-top-color", "border-top-left-radius", "padding-top", "padding-left"];
+  return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+}
+
 test("bulk", "a bulk run over 1,000 messages: dry run counts, progress, cancel, then run again to the end", async (data) => {
   const expected = data.expected as Expectation;
   const f = await step("set up", () => setUp(expected.total, true));
-  await messenger.windows.create({ type: "popup", url: messenger.runtime.getURL(`bulk-run.html?folder=${encodeURIComponent(f.inbox.id ?? "")}`), width: 520, height: 460 } as never);
-  const page = await waitFor(() => bulkPage()?.document.querySelector("authlens-bulk-run")?.shadowRoot ?? undefined, "the bulk-run window");
-  const text = (sel: string) => page.querySelector(sel)?.textContent?.replace(/\s+/g, " ").trim() ?? "";
-  // Dry run: counts per rule, nothing changed.
-  await waitFor(() => page.querySelector("#apply"), "the dry run to finish", 60000);
-  for (const rule of BULK_RULES) {
-    assert(text("#rule-counts").includes(`${rule.name} ${expected.matched[rule.id]}`), `dry run count for ${rule.name}: ${text("#rule-counts")}`);
-  }
-  assertEqual(await countIn(f.moved), 0, "the dry run moved nothing");
-  await screenshot("dry-run");
+  // Opened as the folder's context menu opens it.
+  await onMenuClicked({ menuItemId: MENU_FOLDER, selectedFolders: [f.inbox] });
+  const w = await waitFor(() => {
+    const win = bulkPage();
+    return win?.document.querySelector("authlens-bulk-run")?.shadowRoot?.querySelector("#heading") ? bulkWindow(win) : undefined;
+  }, "the bulk-run window");
+
+  // The dry run: its heading while it runs and when it ends; counts per rule; nothing changed.
+  await step("dry run", async () => {
+    let sawRunning = false;
+    await waitFor(() => {
+      if (w.has("#cancel")) {
+        sawRunning = true;
+        assertEqual(w.text("#heading"), message("bulkHeadingDryRunning"), "heading of a dry run in progress");
+      }
+      return w.has("#apply");
+    }, "the dry run to finish", 60000, 20);
+    assert(sawRunning, "the dry run showed its progress with a Cancel button");
+    assertEqual(w.text("#heading"), message("bulkHeadingDryDone"), "heading of a finished dry run");
+    assertEqual(w.text("#folder"), message("bulkFolder", f.inbox.name ?? ""), "the folder");
+    assertEqual(w.text("#progress-text"), message("bulkProgress", n(expected.total), n(expected.total)), "progress, numbers written as the UI language writes them");
+    for (const rule of BULK_RULES) {
+      assert(w.text("#rule-counts").includes(`${rule.name} ${n(expected.matched[rule.id] ?? -1)}`), `dry run count for ${rule.name}: ${w.text("#rule-counts")}`);
+    }
+    assertEqual(w.status()?.changed, expected.wouldChange, "messages the dry run says would change");
+    assertEqual(w.text("#would-change"), countMessage("bulkWouldChange", expected.wouldChange), "the dry run ends with how many messages would change");
+    assertEqual(w.buttons(), ["apply", "run-again", "close"], "after a dry run: Apply the rules, Dry run again, Close");
+    assert(w.root.querySelector("#apply")?.classList.contains("primary"), "Apply the rules is the main button");
+    assertEqual(w.root.activeElement?.id, "apply", "Apply the rules has the focus");
+    assertEqual(await countIn(f.moved), 0, "the dry run moved nothing");
+    await w.fits();
+    await w.painted();
+    await screenshot("dry-run");
+  });
+
   // The real run, cancelled part-way.
-  page.querySelector<HTMLButtonElement>("#apply")?.click();
-  await waitFor(() => {
-    const m = /(\d+)/.exec(text("#progress-text"));
-    return m && Number(m[1]) >= 150 && page.querySelector("#cancel");
-  }, "progress past 150", 60000, 20);
-  await screenshot("progress");
-  page.querySelector<HTMLButtonElement>("#cancel")?.click();
-  await waitFor(() => page.querySelector("#cancelled"), "the run to stop", 30000);
-  const stoppedAt = Number(/(\d+)/.exec(text("#progress-text"))?.[1] ?? "0");
-  assert(stoppedAt < expected.total, `cancel stopped the run early (${stoppedAt} of ${expected.total})`);
-  await screenshot("cancelled");
-  bulkPage()?.close();
-  // Run again: what was done is skipped, the rest is done, nothing twice.
-  const final = await runToEnd(f.inbox);
-  assertEqual(final.state, "done", "second run");
+  const firstRun = await step("the run, cancelled", async () => {
+    w.click("#apply");
+    await waitFor(() => (w.status()?.dryRun === false && (w.status()?.done ?? 0) >= 150 && w.has("#cancel")), "progress past 150", 60000, 20);
+    assertEqual(w.text("#heading"), message("bulkHeadingRunning"), "heading of a run in progress");
+    assertEqual(w.buttons(), ["cancel"], "while running: Cancel only");
+    assert(w.has("#summary"), "the run's counts: changed, nothing to do, failed");
+    await w.fits();
+    await screenshot("progress");
+    w.click("#cancel");
+    await waitFor(() => w.has("#cancelled"), "the run to stop", 30000);
+    const s = w.status();
+    assert(s && s.state === "cancelled", `the run's state after a cancel: ${s?.state}`);
+    assert(s.done < expected.total, `cancel stopped the run early (${s.done} of ${expected.total})`);
+    assertEqual(w.text("#heading"), message("bulkHeadingCancelled"), "heading of a cancelled run");
+    assertEqual(w.text("#progress-text"), message("bulkProgress", n(s.done), n(expected.total)), "progress when cancelled");
+    assertEqual([w.text("#changed"), w.text("#unchanged"), w.text("#failed")], [n(s.changed), n(s.done - s.changed - s.failed), n(s.failed)], "the counts add up to the messages checked");
+    assertEqual(w.buttons(), ["run-again", "close"], "after a cancel: Run again, Close");
+    assertEqual(w.root.activeElement?.id, "run-again", "Run again has the focus");
+    await w.fits();
+    await w.painted();
+    await screenshot("cancelled");
+    return s;
+  });
+
+  // Run again from the window: what was done is skipped, the rest is done, nothing twice.
+  const final = await step("run again to the end", async () => {
+    w.click("#run-again");
+    await waitFor(() => w.status()?.runId !== firstRun.runId && w.status()?.state !== "running" && w.has("#finished"), "the second run to finish", 180000, 200);
+    const s = w.status();
+    assert(s, "the second run's status");
+    assertEqual(s.state, "done", "second run");
+    assertEqual(w.text("#heading"), message("bulkHeadingDone"), "heading of a finished run");
+    assertEqual(w.buttons(), ["run-again", "close"], "after the end: Run again, Close");
+    assertEqual(w.root.activeElement?.id, "close", "Close has the focus");
+    assertEqual(firstRun.changed + s.changed, expected.wouldChange, "messages changed by both runs, as the dry run said");
+    await w.fits();
+    await w.painted();
+    await screenshot("finished");
+    return s;
+  });
   assert(final.alreadyDone > 0, `the second run skipped messages the first one handled (${final.alreadyDone})`);
   await verify(f, expected);
+
+  await step("buttons as on the options page", async () => {
+    const options = await openOptions();
+    const plain = buttonLook(options.root.querySelector("button:not(.primary):not(:disabled)"));
+    assertEqual(buttonLook(w.root.querySelector("#run-again")), plain, "a button of the bulk-run window and of the options page");
+    options.win.close();
+  });
+  w.click("#close");
+  await waitFor(() => !bulkPage(), "Close to close the window");
 });
 
 test("bulk-restart:1", "quit Thunderbird in the middle of a bulk run", async (data) => {
