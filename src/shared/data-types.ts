@@ -4,7 +4,8 @@
  * shapes.
  */
 import type { PolicyProblem } from "../core/policy/index.js";
-import type { Rule } from "../core/rules/schema.js";
+import type { Reason } from "../core/reason.js";
+import type { Action, Rule } from "../core/rules/schema.js";
 import type { Settings } from "../core/settings/schema.js";
 import type { SettingsProblem } from "../core/settings/validate.js";
 
@@ -61,20 +62,29 @@ export interface BulkStatus {
 
 export type Outcome = "done" | "failed" | "skipped" | "would";
 
+/**
+ * One entry of the action log. The action and the detail are stored as data and put into words
+ * when shown, in the user's language (core/rules/describe.ts). Entries written by earlier versions
+ * hold both as English text: they are shown as they are.
+ */
 export interface LogEntry {
   time: number;
   subject: string;
   /** The Message-ID header (without angle brackets), or AuthLens's fallback key. */
   messageId: string;
+  /** "" when the entry is about the message, not one rule (the rules could not run on it). */
   ruleId: string;
   ruleName: string;
-  /** The action in words (English; the CLI's describeAction). */
-  action: string;
+  /** What the rule did or tried; null when the entry is about the message. Older entries: English text. */
+  action: Action | null | LegacyText;
   outcome: Outcome;
-  /** What went wrong, or why it was skipped. */
-  detail: string;
+  /** What went wrong, or why it was skipped; null when there is nothing to add. Older entries: English text ("" for nothing). */
+  detail: Reason | null | LegacyText;
   trigger: "newMail" | "selected" | "folder" | "policy";
 }
+
+/** English text in action log entries written before actions and details were stored as data. */
+export type LegacyText = string;
 
 export interface RulesPreview {
   folderName: string;

@@ -5,8 +5,6 @@ import type { LogEntry } from "../../shared/data-types.js";
 
 export const LOG_LIMIT = 1000;
 
-
-
 let sinceTrim = 0;
 
 async function append(entries: LogEntry[]): Promise<void> {
@@ -16,7 +14,7 @@ async function append(entries: LogEntry[]): Promise<void> {
   for (const e of entries) store.add(e);
   await committed(tx);
   for (const e of entries) {
-    if (e.outcome === "failed") console.warn(`AuthLens rule "${e.ruleName}": ${e.action} failed for ${e.messageId}: ${e.detail}`);
+    if (e.outcome === "failed") console.warn(`AuthLens rule "${e.ruleName}": an action failed for ${e.messageId}:`, e.action, e.detail);
   }
 }
 

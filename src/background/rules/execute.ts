@@ -5,7 +5,7 @@
  * are made (skipped when the target already holds the message), and the move comes last.
  * There is no delete: a move to Trash is a move.
  */
-import { describeAction } from "../../core/rules/describe.js";
+import { reason, type Reason } from "../../core/reason.js";
 import { alreadyApplied, type ActionPlan, type PlannedAction } from "../../core/rules/plan.js";
 import { messenger } from "../../shared/api.js";
 import type { LogEntry } from "../../shared/data-types.js";
@@ -30,19 +30,22 @@ export interface ExecuteResult {
   log: LogEntry[];
 }
 
-function entry(ctx: ExecuteContext, message: MessageHeader, a: PlannedAction, outcome: LogEntry["outcome"], detail = ""): LogEntry {
+function entry(ctx: ExecuteContext, message: MessageHeader, a: PlannedAction, outcome: LogEntry["outcome"], detail: Reason | null = null): LogEntry {
   return {
     time: Date.now(),
     subject: message.subject,
     messageId: message.headerMessageId || ctx.messageKey,
     ruleId: a.ruleId,
     ruleName: a.ruleName,
-    action: describeAction(a.action),
+    action: a.action,
     outcome,
     detail,
     trigger: ctx.trigger,
   };
 }
+
+/** A folder as the log names it: its path from the account's root, as a rule writes it. */
+const folderPath = (folder: MailFolder): string => (folder.path ?? folder.name ?? "").replace(/^\/+/, "");
 
 /** Is a message with this Message-ID already in `folder`? */
 async function holds(folder: MailFolder, headerMessageId: string): Promise<boolean> {
@@ -73,7 +76,7 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
   }
   const log: LogEntry[] = skippedLog(message);
   if (message.folder?.id !== listed.folder?.id) {
-    const why = "not done: the message moved to another folder meanwhile";
+    const why = reason("log_movedMeanwhile");
     return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "skipped", why))] };
   }
   if (plan.actions.every((a) => alreadySo(message, a))) return { complete: true, untouched: true, log };
@@ -88,7 +91,7 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
     }
     for (const a of plan.actions) if (a.action.type === "addTag") await ensureTag(a.action.tag, a.action.name, a.action.color);
   } catch (err) {
-    const why = `not done, the message is untouched: ${errorText(err)}`;
+    const why = reason("log_untouched", errorText(err));
     return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "failed", why))] };
   }
 
@@ -112,7 +115,7 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
     } catch (err) {
       // A tag deleted in Thunderbird meanwhile would fail every later update: look again next time.
       resetTagCache();
-      const why = `not done, the message is untouched: ${errorText(err)}`;
+      const why = reason("log_untouched", errorText(err));
       return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "failed", why))] };
     }
   }
@@ -123,12 +126,12 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
     const folder = folders.get(a) as MailFolder;
     try {
       if (folder.id === message.folder?.id) {
-        log.push(entry(ctx, message, a, "skipped", `the message is already in ${folder.path}`));
+        log.push(entry(ctx, message, a, "skipped", reason("log_alreadyInFolder", folderPath(folder))));
         continue;
       }
       if (a.action.type === "copyTo") {
         if (await holds(folder, message.headerMessageId)) {
-          log.push(entry(ctx, message, a, "skipped", `${folder.path} already holds this message`));
+          log.push(entry(ctx, message, a, "skipped", reason("log_copyExists", folderPath(folder))));
           continue;
         }
         await messenger.messages.copy([message.id], folder.id as never);
@@ -137,7 +140,7 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
       }
       log.push(entry(ctx, message, a, "done"));
     } catch (err) {
-      log.push(entry(ctx, message, a, "failed", errorText(err)));
+      log.push(entry(ctx, message, a, "failed", reason("log_thunderbirdError", errorText(err))));
       return { complete: false, untouched: false, log };
     }
   }

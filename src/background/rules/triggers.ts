@@ -13,6 +13,7 @@ import { logActions } from "./action-log.js";
 import type { LogEntry } from "../../shared/data-types.js";
 import { directJournal, pruneOtherVersions } from "./journal.js";
 import { errorText } from "../../core/error-text.js";
+import { reason } from "../../core/reason.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 type MailFolder = messenger.folders.MailFolder;
@@ -58,9 +59,9 @@ export async function runOn(messages: MessageHeader[], trigger: LogEntry["trigge
         messageId: m.headerMessageId,
         ruleId: "",
         ruleName: "",
-        action: "",
+        action: null,
         outcome: "failed",
-        detail: `the rules could not run on this message: ${errorText(err)}`,
+        detail: reason("log_rulesFailed", errorText(err)),
         trigger,
       });
     } finally {

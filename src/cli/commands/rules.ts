@@ -1,7 +1,7 @@
 /**
  * `authlens rules`: dry runs of AuthLens filter rules with the add-on's own engine.
  *
- *   authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--json] <eml | mbox | folder>
+ *   authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--all] [--json] <eml | mbox | folder>
  *   authlens rules examples
  */
 import { join } from "node:path";
@@ -9,8 +9,6 @@ import { analyzeMessage, type AnalysisSettings } from "../../core/analyze.js";
 import { parseHeaderBlock } from "../../core/headers/header-block.js";
 import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
 import {
-  describeAction,
-  describeCondition,
   EXAMPLE_RULES,
   evaluateRules,
   findRules,
@@ -22,9 +20,10 @@ import {
 import { parseCommandArgs } from "../args.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./command.js";
+import { englishRules as words } from "../rule-words.js";
 import { errorText } from "../../core/error-text.js";
 
-const HELP = `Usage: authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--json] <file.eml | file.mbox | folder>
+const HELP = `Usage: authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--all] [--json] <file.eml | file.mbox | folder>
        authlens rules examples
 
 test      Dry run: for every message, which rules match and which actions they would take, in
@@ -152,11 +151,11 @@ async function testCommand(args: string[], io: Io): Promise<number> {
             stopped: x.stopped,
             conditions: x.conditions.map((c) => {
               const cond = ruleById.get(x.ruleId)?.conditions[c.index];
-              return { ...c, text: cond ? describeCondition(cond) : null };
+              return { ...c, text: cond ? words.condition(cond) : null };
             }),
           })),
-          actions: plan.actions.map((p) => ({ ruleId: p.ruleId, action: p.action, text: describeAction(p.action) })),
-          skipped: plan.skipped.map((p) => ({ ruleId: p.ruleId, action: p.action, note: p.note })),
+          actions: plan.actions.map((p) => ({ ruleId: p.ruleId, action: p.action, text: words.action(p.action) })),
+          skipped: plan.skipped.map((p) => ({ ruleId: p.ruleId, action: p.action, text: words.action(p.action), note: words.reason(p.note), reason: p.note })),
         }) + "\n",
       );
       continue;
@@ -168,15 +167,15 @@ async function testCommand(args: string[], io: Io): Promise<number> {
       const rule = ruleById.get(x.ruleId);
       for (const c of x.conditions) {
         const cond = rule?.conditions[c.index];
-        out.push(`          ${c.matched ? "yes" : "no "}  ${cond ? describeCondition(cond) : c.type}`);
+        out.push(`          ${c.matched ? "yes" : "no "}  ${cond ? words.condition(cond) : c.type}`);
       }
     }
     if (plan.actions.length === 0) out.push("  would do nothing");
     else {
       out.push("  would:");
-      plan.actions.forEach((p, i) => out.push(`    ${i + 1}. ${describeAction(p.action)}  [${p.ruleId}]`));
+      plan.actions.forEach((p, i) => out.push(`    ${i + 1}. ${words.action(p.action)}  [${p.ruleId}]`));
     }
-    for (const s of plan.skipped) out.push(`    - not: ${describeAction(s.action)}  [${s.ruleId}]: ${s.note}`);
+    for (const s of plan.skipped) out.push(`    - not: ${words.action(s.action)}  [${s.ruleId}]: ${words.reason(s.note)}`);
     io.stdout(out.join("\n") + "\n\n");
   }
 

@@ -5,4 +5,5 @@ export { evaluateRules, evaluateCondition, ruleFacts, ruleArcStatus, testString,
 export { planActions, folderKey, type ActionPlan, type PlannedAction, type SkippedAction } from "./plan.js";
 export { ruleSetVersion, canonicalJson, fnv1a64 } from "./version.js";
 export { EXAMPLE_RULES } from "./examples.js";
-export { describeCondition, describeAction, describeFolder, describeRule } from "./describe.js";
+export { ruleDescriber, type RuleDescriber, type RuleWording } from "./describe.js";
+export { ARC_LABEL, ENCRYPTED_LABEL, LEVEL_LABEL, OP_LABEL, OP_PHRASE, SOURCE_LABEL, SPECIAL_LABEL, STRENGTH_LABEL, methodName, tlsVersionName } from "./labels.js";

@@ -11,8 +11,8 @@
  *   action is applied to a message id that a move has invalidated).
  */
 import type { RuleMatch } from "./evaluate.js";
+import { reason, type Reason } from "../reason.js";
 import type { Action, FolderRef } from "./schema.js";
-import { describeAction, describeFolder } from "./describe.js";
 
 export interface PlannedAction {
   action: Action;
@@ -21,8 +21,8 @@ export interface PlannedAction {
 }
 
 export interface SkippedAction extends PlannedAction {
-  /** Why it is not performed. */
-  note: string;
+  /** Why it is not performed (`rules_skip*`, naming the rule that decided). */
+  note: Reason;
 }
 
 export interface ActionPlan {
@@ -78,7 +78,6 @@ export function planActions(matches: readonly RuleMatch[]): ActionPlan {
   }
   const kept: PlannedAction[] = [];
   const skipped: SkippedAction[] = [];
-  const by = (p: PlannedAction): string => `rule "${p.ruleName}" (${p.ruleId})`;
 
   const move = all.find((p) => p.action.type === "moveTo");
   const moveKey = move?.action.type === "moveTo" ? folderKey(move.action.folder) : null;
@@ -89,16 +88,16 @@ export function planActions(matches: readonly RuleMatch[]): ActionPlan {
     const a = p.action;
     if (a.type === "moveTo") {
       if (p === move) kept.push(p);
-      else if (move !== undefined) skipped.push({ ...p, note: `skipped: the message is already moved by ${by(move)}: ${describeAction(move.action)}` });
+      else if (move !== undefined) skipped.push({ ...p, note: reason("rules_skipMoved", move.ruleName) });
       continue;
     }
     if (a.type === "copyTo") {
       const key = folderKey(a.folder);
       const earlier = copies.get(key);
       if (move !== undefined && key === moveKey) {
-        skipped.push({ ...p, note: `skipped: ${by(move)} moves the message to ${describeFolder(a.folder)}` });
+        skipped.push({ ...p, note: reason("rules_skipCopyMoved", move.ruleName) });
       } else if (earlier !== undefined) {
-        skipped.push({ ...p, note: `skipped: already copied there by ${by(earlier)}` });
+        skipped.push({ ...p, note: reason("rules_skipCopied", earlier.ruleName) });
       } else {
         copies.set(key, p);
         kept.push(p);
@@ -112,9 +111,9 @@ export function planActions(matches: readonly RuleMatch[]): ActionPlan {
       decided.set(key, p);
       kept.push(p);
     } else if (sameEffect(first.action, a)) {
-      skipped.push({ ...p, note: `skipped: already done by ${by(first)}` });
+      skipped.push({ ...p, note: reason("rules_skipRepeated", first.ruleName) });
     } else {
-      skipped.push({ ...p, note: `skipped: contradicts ${by(first)} (${describeAction(first.action)}); the first rule wins` });
+      skipped.push({ ...p, note: reason("rules_skipContradicts", first.ruleName) });
     }
   }
   // Stable sort by phase keeps rule order within a phase.

@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { type Action, planActions, type RuleMatch } from "../../../src/core/rules/index.js";
 import { alreadyApplied } from "../../../src/core/rules/plan.js";
+import { reason } from "../../../src/core/reason.js";
+import { englishRules } from "../../../src/cli/rule-words.js";
 
 function m(id: string, actions: Action[], matched = true): RuleMatch {
   return { ruleId: id, ruleName: `Rule ${id}`, matched, conditions: [], actions, stopped: false };
@@ -40,7 +42,8 @@ describe("planActions", () => {
     expect(plan.actions.map((p) => p.action)).toEqual([move("First")]);
     expect(plan.skipped).toHaveLength(1);
     expect(plan.skipped[0]).toMatchObject({ ruleId: "b", action: move("Second") });
-    expect(plan.skipped[0]?.note).toMatch(/already moved by rule "Rule a" \(a\): move to "First"/);
+    expect(plan.skipped[0]?.note).toEqual(reason("rules_skipMoved", "Rule a"));
+    expect(englishRules.reason(reason("rules_skipMoved", "Rule a"))).toBe("The rule “Rule a” moves the message first; a message is moved only once");
   });
 
   it("a copy to the move's folder, and a second copy to one folder, are skipped", () => {
@@ -53,8 +56,7 @@ describe("planActions", () => {
       ["a", copy("X")],
       ["b", copy("Y")],
     ]);
-    expect(plan.skipped[0]?.note).toMatch(/moves the message to "X"/);
-    expect(plan.skipped[1]?.note).toMatch(/already copied there/);
+    expect(plan.skipped.map((s) => s.note)).toEqual([reason("rules_skipCopyMoved", "Rule b"), reason("rules_skipCopied", "Rule a")]);
   });
 
   it("folders differ by account and by special use", () => {
@@ -84,12 +86,12 @@ describe("planActions", () => {
       ["a", { type: "flag", flagged: false }],
       ["b", { type: "markJunk", junk: true }],
     ]);
-    expect(plan.skipped.map((s) => s.note)).toEqual([
-      expect.stringMatching(/already done by rule "Rule a"/),
-      expect.stringMatching(/contradicts rule "Rule a" \(a\) \(add tag \$t\); the first rule wins/),
-      expect.stringMatching(/contradicts .*mark as read/),
-      expect.stringMatching(/already done/),
-      expect.stringMatching(/contradicts rule "Rule b" \(b\) \(mark as junk\)/),
+    expect(plan.skipped.map((s) => englishRules.reason(s.note))).toEqual([
+      "The rule “Rule a” already does this",
+      "It contradicts the rule “Rule a”, which comes first and wins",
+      "It contradicts the rule “Rule a”, which comes first and wins",
+      "The rule “Rule a” already does this",
+      "It contradicts the rule “Rule b”, which comes first and wins",
     ]);
   });
 

@@ -1,51 +1,21 @@
 /**
  * <authlens-action-log> (#action-log): the last 1,000 actions the rules took or tried, newest
- * first, with failures marked by word (not colour alone), a "only problems" filter, and export as
- * JSON or CSV. Subjects, rule names and details are untrusted text: shown through shown().
+ * first, in words (log-words.ts), with failures marked by word (not colour alone), a "only
+ * problems" filter, and export as JSON or CSV in the same words. Subjects, rule names and details
+ * are untrusted text: shown through shown().
  */
 import { html, LitElement, nothing, type TemplateResult } from "lit";
-import type { LogEntry, Outcome } from "../../../shared/data-types.js";
-import { formatTime, t } from "../../shared/i18n.js";
-import { shown } from "../../shared/shown.js";
+import type { RuleDescriber } from "../../../core/rules/describe.js";
+import type { LogEntry } from "../../../shared/data-types.js";
+import { t } from "../../shared/i18n.js";
 import { ask } from "../data.js";
 import { errorText } from "../../../core/error-text.js";
 import { downloadText } from "../../shared/download.js";
+import { LOG_CSV_FILE, LOG_JSON_FILE, logToCsv, logToJson } from "./log-export.js";
+import { isProblem, logWords } from "./log-words.js";
+import { optionsDescriber, type KnownNames } from "./wording.js";
 
 const PAGE = 100;
-
-export const LOG_JSON_FILE = "authlens-action-log.json";
-export const LOG_CSV_FILE = "authlens-action-log.csv";
-
-const OUTCOME_LABEL: Record<Outcome, string> = {
-  done: "log_outcomeDone",
-  failed: "log_outcomeFailed",
-  skipped: "log_outcomeSkipped",
-  would: "log_outcomeWould",
-};
-
-const TRIGGER_LABEL: Record<LogEntry["trigger"], string> = {
-  newMail: "log_triggerNewMail",
-  selected: "log_triggerSelected",
-  folder: "log_triggerFolder",
-  policy: "log_triggerPolicy",
-};
-
-export const isProblem = (e: LogEntry): boolean => e.outcome === "failed" || e.outcome === "skipped";
-
-const CSV_COLUMNS = ["time", "subject", "messageId", "ruleId", "ruleName", "action", "outcome", "detail", "trigger"] as const;
-
-/** One CSV cell: quoted, and a leading = + - @ defused so a spreadsheet does not run it as a formula. */
-function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? "" : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-export function logToCsv(entries: readonly LogEntry[]): string {
-  const rows = entries.map((e) => CSV_COLUMNS.map((c) => csvCell(c === "time" ? new Date(e.time).toISOString() : e[c])).join(","));
-  return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
-}
-
 
 export class AuthlensActionLog extends LitElement {
   static override properties = {
@@ -58,6 +28,8 @@ export class AuthlensActionLog extends LitElement {
   };
 
   entries: LogEntry[] = [];
+  /** Account and tag names, so actions name them rather than their ids. */
+  private known: KnownNames = {};
   loading = true;
   error = "";
   onlyProblems = false;
@@ -76,7 +48,8 @@ export class AuthlensActionLog extends LitElement {
   async load(): Promise<void> {
     this.loading = true;
     try {
-      const list = await ask("actionLog");
+      const [list, accounts, tags] = await Promise.all([ask("actionLog"), ask("accounts").catch(() => []), ask("tags").catch(() => [])]);
+      this.known = { accounts, tags };
       this.entries = Array.isArray(list) ? list : [];
       this.error = "";
     } catch (err) {
@@ -90,26 +63,31 @@ export class AuthlensActionLog extends LitElement {
     return this.onlyProblems ? this.entries.filter(isProblem) : this.entries;
   }
 
+  private get words(): RuleDescriber {
+    return optionsDescriber(this.known);
+  }
+
   private exportLog(kind: "json" | "csv"): void {
     const list = this.visible;
-    if (kind === "json") downloadText(JSON.stringify(list, null, 2) + "\n", LOG_JSON_FILE, "application/json", this);
-    else downloadText(logToCsv(list), LOG_CSV_FILE, "text/csv", this);
+    const words = this.words;
+    const rows = list.map((e) => logWords(e, words));
+    if (kind === "json") downloadText(logToJson(rows), LOG_JSON_FILE, "application/json", this);
+    else downloadText(logToCsv(rows), LOG_CSV_FILE, "text/csv", this);
     this.status = t("log_exported", list.length, kind === "json" ? LOG_JSON_FILE : LOG_CSV_FILE);
   }
 
-  private row(e: LogEntry): TemplateResult {
-    const outcome = t(OUTCOME_LABEL[e.outcome] ?? "log_outcomeDone");
-    const problem = isProblem(e);
+  private row(e: LogEntry, words: RuleDescriber): TemplateResult {
+    const w = logWords(e, words);
     return html`<tr class=${`outcome-${e.outcome}`} data-outcome=${e.outcome}>
-      <td class="time">${formatTime(e.time / 1000)}</td>
-      <td class="subject">${e.subject ? shown(e.subject) : html`<span class="note">${t("log_noSubject")}</span>`}</td>
-      <td class="rule">${shown(e.ruleName || e.ruleId)}</td>
-      <td class="action">${shown(e.action)}</td>
+      <td class="time">${w.localTime}</td>
+      <td class="subject">${e.subject ? w.subject : html`<span class="note">${w.subject}</span>`}</td>
+      <td class="rule">${w.rule}</td>
+      <td class="action">${w.action}</td>
       <td class="outcome">
-        <span class=${problem ? "problem" : ""}>${e.outcome === "failed" ? html`<span aria-hidden="true">⚠ </span>` : nothing}${outcome}</span>
-        ${e.detail ? html`<span class="detail">${shown(e.detail)}</span>` : nothing}
+        <span class=${isProblem(e) ? "problem" : ""}>${e.outcome === "failed" ? html`<span aria-hidden="true">⚠ </span>` : nothing}${w.outcome}</span>
+        ${w.detail ? html`<span class="detail">${w.detail}</span>` : nothing}
       </td>
-      <td class="trigger">${t(TRIGGER_LABEL[e.trigger] ?? "log_triggerSelected")}</td>
+      <td class="trigger">${w.trigger}</td>
     </tr>`;
   }
 
@@ -117,6 +95,7 @@ export class AuthlensActionLog extends LitElement {
     const list = this.visible;
     const shownRows = list.slice(0, this.limit);
     const failed = this.entries.filter((e) => e.outcome === "failed").length;
+    const words = this.words;
     return html`<section aria-labelledby="log-heading">
       <h2 id="log-heading">${t("log_heading")}</h2>
       <p>${t("log_explain")}</p>
@@ -159,7 +138,7 @@ export class AuthlensActionLog extends LitElement {
                 </tr>
               </thead>
               <tbody>
-                ${shownRows.map((e) => this.row(e))}
+                ${shownRows.map((e) => this.row(e, words))}
               </tbody>
             </table>`}
       ${shownRows.length < list.length

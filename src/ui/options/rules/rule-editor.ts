@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
 import { problemLine } from "../problems.js";
-import { ARC_LABEL, ENCRYPTED_LABEL, LEVEL_LABEL, OP_LABEL, SOURCE_LABEL, SPECIAL_LABEL, STRENGTH_LABEL } from "./describe.js";
+import { ARC_LABEL, ENCRYPTED_LABEL, LEVEL_LABEL, OP_LABEL, SOURCE_LABEL, SPECIAL_LABEL, STRENGTH_LABEL } from "../../../core/rules/labels.js";
 import {
   ACTION_TYPES,
   ARC_STATUSES,

@@ -13,7 +13,7 @@ import { shown } from "../../shared/shown.js";
 import { ask, type OptionsData } from "../data.js";
 import type { AccountFolders, Problem, RulesPreview, TagInfo } from "../../../shared/data-types.js";
 import { problemLine } from "../problems.js";
-import { ruleSummary } from "./describe.js";
+import { optionsDescriber } from "./wording.js";
 import {
   draftToAction,
   draftToCondition,
@@ -116,6 +116,11 @@ export class AuthlensRulesSection extends LitElement {
       }
     } else this.foldersError = String(folders.reason);
     this.tags = tags.status === "fulfilled" ? tags.value : [];
+  }
+
+  /** Rules in words, with the names of the accounts and tags they refer to. */
+  private get words() {
+    return optionsDescriber({ accounts: this.folders, tags: this.tags });
   }
 
   private get editable(): boolean {
@@ -336,10 +341,11 @@ export class AuthlensRulesSection extends LitElement {
   private renderAdminRules(): TemplateResult | typeof nothing {
     const rules = this.adminRules;
     if (rules.length === 0) return nothing;
+    const words = this.words;
     return html`<h3 id="admin-rules-heading">${t("rules_adminHeading")}</h3>
       <ol id="admin-rules-list" class="rules" aria-labelledby="admin-rules-heading">
         ${rules.map((r) => {
-          const s = ruleSummary(r, this.folders);
+          const s = words.summary(r);
           return html`<li data-rule-id=${r.id} class="rule admin">
             <div class="rule-head">
               <span class="marker">${t("rules_adminMarker")}</span>
@@ -365,7 +371,7 @@ export class AuthlensRulesSection extends LitElement {
     const name = shown(d.name);
     const problems = this.problems.get(d.id) ?? [];
     const editing = this.editingId === d.id;
-    const s = ruleSummary(asRule(d), this.folders);
+    const s = this.words.summary(asRule(d));
     const mirror =
       this.preview.state === "checking"
         ? t("rules_previewChecking")

@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Action } from "../../../../src/core/rules/schema.js";
 import type { ActionPlan, PlannedAction, SkippedAction } from "../../../../src/core/rules/plan.js";
 import type { LogEntry } from "../../../../src/shared/data-types.js";
+import { reason } from "../../../../src/core/reason.js";
+import { englishRules } from "../../../../src/cli/rule-words.js";
 import { messageHeader } from "../fake-thunderbird.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
@@ -154,7 +156,10 @@ function ctx() {
 /** The message as AuthLens listed it (before anything changed). */
 const listed = (id = 1): MessageHeader => header(stored(id));
 
-const outcomes = (log: LogEntry[]) => log.map((e) => [e.action, e.outcome]);
+/** A log entry's action and detail in English, as the options page words them. */
+const said = (value: LogEntry["action"] | LogEntry["detail"]): string =>
+  value === null ? "" : typeof value === "string" ? value : "type" in value ? englishRules.action(value) : englishRules.reason(value);
+const outcomes = (log: LogEntry[]) => log.map((e) => [said(e.action), e.outcome]);
 
 const move = (path: string): Action => ({ type: "moveTo", folder: { path } });
 const copy = (path: string): Action => ({ type: "copyTo", folder: { path } });
@@ -190,8 +195,8 @@ describe("executePlan: tags, read, flag and junk", () => {
     expect(result.complete).toBe(true);
     expect(result.untouched).toBe(false);
     expect(outcomes(result.log)).toEqual([
-      ['add tag $authlens_tls ("TLS verified", #2e7d32)', "done"],
-      ["remove tag $label1", "done"],
+      ["add the tag “TLS verified”", "done"],
+      ["remove the tag “$label1”", "done"],
       ["mark as read", "done"],
       ["flag", "done"],
       ["mark as junk", "done"],
@@ -207,7 +212,7 @@ describe("executePlan: tags, read, flag and junk", () => {
     expect(tb.ops).toEqual([{ op: "update", id: 1, change: { tags: ["$label1"] } }]);
   });
 
-  it("each log entry names the message, the rule, the action and the trigger", async () => {
+  it("each log entry names the message, the rule, the action (as data) and the trigger", async () => {
     const { log } = await executePlan(listed(), plan([{ type: "markRead", read: true }]), ctx());
     expect(log).toEqual([
       {
@@ -216,9 +221,9 @@ describe("executePlan: tags, read, flag and junk", () => {
         messageId: MID,
         ruleId: "r1",
         ruleName: "Rule r1",
-        action: "mark as read",
+        action: { type: "markRead", read: true },
         outcome: "done",
-        detail: "",
+        detail: null,
         trigger: "selected",
       },
     ]);
@@ -243,7 +248,8 @@ describe("executePlan: a target folder that does not exist", () => {
     expect(result.log).toHaveLength(actions.length);
     for (const e of result.log) {
       expect(e.outcome).toBe("failed");
-      expect(e.detail).toBe(`not done, the message is untouched: ${why}`);
+      expect(e.detail).toEqual(reason("log_untouched", why));
+      expect(said(e.detail)).toBe(`Nothing was done to the message: ${why}`);
     }
   });
 });
@@ -262,11 +268,11 @@ describe("executePlan: copies, then the move last", () => {
       { op: "move", ids: [1], folderId: "account1://Archive" },
     ]);
     expect(result).toMatchObject({ complete: true, untouched: false });
-    expect(result.log.map((e) => [e.ruleId, e.action, e.outcome])).toEqual([
-      ["a", "add tag $label1", "done"],
+    expect(result.log.map((e) => [e.ruleId, said(e.action), e.outcome])).toEqual([
+      ["a", "add the tag “$label1”", "done"],
       ["b", "flag", "done"],
-      ["b", 'copy to "Backup" (in the message\'s account)', "done"],
-      ["a", 'move to "Archive" (in the message\'s account)', "done"],
+      ["b", "copy to the folder “Backup” of the message's own account", "done"],
+      ["a", "move to the folder “Archive” of the message's own account", "done"],
     ]);
   });
 
@@ -285,9 +291,9 @@ describe("executePlan: copies, then the move last", () => {
     expect(tb.ops).toEqual([{ op: "update", id: 1, change: { flagged: true } }]);
     expect(stored(1).folderId).toBe("account1://INBOX");
     expect(result).toMatchObject({ complete: false, untouched: false });
-    expect(result.log.map((e) => [e.action, e.outcome, e.detail])).toEqual([
+    expect(result.log.map((e) => [said(e.action), e.outcome, said(e.detail)])).toEqual([
       ["flag", "done", ""],
-      ['copy to "Backup" (in the message\'s account)', "failed", "disk full"],
+      ["copy to the folder “Backup” of the message's own account", "failed", "Thunderbird reported: disk full"],
     ]);
   });
 });
@@ -298,8 +304,8 @@ describe("executePlan: a copy the target already holds", () => {
     const result = await executePlan(listed(), plan([copy("Backup"), move("Archive")]), ctx());
     expect(tb.ops).toEqual([{ op: "move", ids: [1], folderId: "account1://Archive" }]);
     expect(result).toMatchObject({ complete: true, untouched: false });
-    expect(result.log.map((e) => [e.outcome, e.detail])).toEqual([
-      ["skipped", "/Backup already holds this message"],
+    expect(result.log.map((e) => [e.outcome, said(e.detail)])).toEqual([
+      ["skipped", "“Backup” already holds a copy of this message"],
       ["done", ""],
     ]);
   });
@@ -313,9 +319,9 @@ describe("executePlan: a copy the target already holds", () => {
   it("a move or copy to the folder the message is in is skipped", async () => {
     const result = await executePlan(listed(), plan([copy("INBOX"), { type: "moveTo", folder: { specialUse: "inbox" } }]), ctx());
     expect(tb.ops).toEqual([]);
-    expect(result.log.map((e) => [e.outcome, e.detail])).toEqual([
-      ["skipped", "the message is already in /INBOX"],
-      ["skipped", "the message is already in /INBOX"],
+    expect(result.log.map((e) => [e.outcome, said(e.detail)])).toEqual([
+      ["skipped", "The message is already in “INBOX”"],
+      ["skipped", "The message is already in “INBOX”"],
     ]);
   });
 });
@@ -323,13 +329,14 @@ describe("executePlan: a copy the target already holds", () => {
 describe("executePlan: actions already so", () => {
   it("when the message was listed already so, nothing is read or done; only the plan's skipped actions are logged", async () => {
     const get = vi.spyOn(browser.messages, "get");
-    const skipped: SkippedAction = { ...planned({ type: "flag", flagged: true }, "r2"), note: "skipped: already done by rule \"Rule r1\" (r1)" };
+    const skipped: SkippedAction = { ...planned({ type: "flag", flagged: true }, "r2"), note: reason("rules_skipRepeated", "Rule r1") };
     const result = await executePlan(listed(), plan([{ type: "addTag", tag: "$label1" }, { type: "markRead", read: false }], [skipped]), ctx());
     expect(get).not.toHaveBeenCalled();
     get.mockRestore();
     expect(tb.ops).toEqual([]);
     expect(result).toMatchObject({ complete: true, untouched: true });
-    expect(result.log.map((e) => [e.ruleId, e.action, e.outcome, e.detail])).toEqual([["r2", "flag", "skipped", skipped.note]]);
+    expect(result.log.map((e) => [e.ruleId, e.action, e.outcome, e.detail])).toEqual([["r2", { type: "flag", flagged: true }, "skipped", skipped.note]]);
+    expect(said(result.log[0]?.detail ?? null)).toBe("The rule “Rule r1” already does this");
   });
 
   it("only the actions not yet so are performed and logged", async () => {
@@ -370,7 +377,7 @@ describe("executePlan: a message moved or gone meanwhile", () => {
     expect(tb.ops).toEqual([]);
     expect(stored(1)).toMatchObject({ folderId: "account1://Junk", flagged: false });
     expect(result).toMatchObject({ complete: false, untouched: true });
-    expect(result.log.map((e) => [e.outcome, e.detail])).toEqual(actions.map(() => ["skipped", "not done: the message moved to another folder meanwhile"]));
+    expect(result.log.map((e) => [e.outcome, said(e.detail)])).toEqual(actions.map(() => ["skipped", "Nothing was done: the message was moved to another folder meanwhile"]));
   });
 
   it("a message that no longer exists is left alone", async () => {
@@ -390,7 +397,7 @@ describe("executePlan: a failed update", () => {
     expect(tb.ops.filter((o) => o.op !== "createTag")).toEqual([]);
     expect(stored(1)).toMatchObject({ folderId: "account1://INBOX", read: false, tags: ["$label1"] });
     expect(result).toMatchObject({ complete: false, untouched: true });
-    expect(result.log.map((e) => [e.outcome, e.detail])).toEqual(actions.map(() => ["failed", "not done, the message is untouched: tag $gone is unknown"]));
+    expect(result.log.map((e) => [e.outcome, said(e.detail)])).toEqual(actions.map(() => ["failed", "Nothing was done to the message: tag $gone is unknown"]));
   });
 
   it("makes the next run read Thunderbird's tags again (a tag may have been deleted there)", async () => {
