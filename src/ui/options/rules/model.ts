@@ -5,6 +5,7 @@
  * what was typed, and lists are kept as typed ("pass, softfail") until they are sent.
  */
 import type { Action, ActionType, Condition, ConditionType, FolderRef, Rule, StringOp } from "../../../core/rules/schema.js";
+import { tagKeyFromName } from "./tag-key.js";
 
 type Of<T extends Condition["type"], K extends string> = Extract<Condition, { type: T }> extends Record<K, infer V> ? V : never;
 type Item<T> = T extends readonly (infer I)[] ? I : never;
@@ -34,6 +35,8 @@ export interface DraftCondition {
   type: ConditionType;
   negate: boolean;
   method: string;
+  /** The method is typed, not picked from the registry's list ("Another method…"). */
+  otherMethod: boolean;
   /** Comma-separated, as typed. */
   results: string;
   ptype: string;
@@ -54,6 +57,8 @@ export interface DraftAction {
   type: ActionType;
   /** Tag key (addTag, removeTag). */
   tag: string;
+  /** A new tag's key follows its name (tag-key.ts) until the key is edited. */
+  tagKeyAuto: boolean;
   tagName: string;
   tagColor: string;
   /** The tag picker's choice: one of Thunderbird's tags, or a key typed in (a new tag). */
@@ -72,7 +77,7 @@ export interface DraftAction {
 }
 
 export interface DraftRule {
-  /** Kept for existing rules; `user-<random>` for new ones. Also the draft's identity in the page. */
+  /** Kept for existing rules; `user-<random>` for new ones (never shown). Also the draft's identity in the page. */
   id: string;
   name: string;
   enabled: boolean;
@@ -87,6 +92,7 @@ export function emptyCondition(type: ConditionType = "methodResult"): DraftCondi
     type,
     negate: false,
     method: "",
+    otherMethod: false,
     results: "",
     ptype: "",
     property: "",
@@ -107,6 +113,7 @@ export function emptyAction(type: ActionType = "addTag"): DraftAction {
   return {
     type,
     tag: "",
+    tagKeyAuto: true,
     tagName: "",
     tagColor: "#1565c0",
     tagMode: "existing",
@@ -157,9 +164,9 @@ export function actionToDraft(a: Action): DraftAction {
   switch (a.type) {
     case "addTag":
       // No colour stays no colour: a rule edited elsewhere must not gain one (nor a new version).
-      return { ...d, tag: a.tag, tagName: a.name ?? "", tagColor: a.color ?? "" };
+      return { ...d, tag: a.tag, tagKeyAuto: a.tag === tagKeyFromName(a.name ?? ""), tagName: a.name ?? "", tagColor: a.color ?? "" };
     case "removeTag":
-      return { ...d, tag: a.tag };
+      return { ...d, tag: a.tag, tagKeyAuto: false };
     case "moveTo":
     case "copyTo":
       return folderToDraft(d, a.folder);

@@ -37,15 +37,19 @@ export const rulesStyles = css`
   .rule-head .marker {
     margin: 0;
   }
+  /* Chips: a filled "Off" (never a dashed outline, which reads as a focus ring) and an outlined count. */
   .off,
   .count {
-    border: 1px dashed var(--al-muted);
-    border-radius: 3px;
-    padding: 0 6px;
+    border-radius: 999px;
+    padding: 0 8px;
     font-size: 0.92em;
   }
+  .off {
+    background: color-mix(in srgb, var(--al-fg) 12%, var(--al-bg));
+    color: var(--al-fg);
+  }
   .count {
-    border-style: solid;
+    border: 1px solid var(--al-border);
   }
   p.summary {
     margin: 2px 0;
@@ -61,20 +65,48 @@ export const rulesStyles = css`
   .editor h3 {
     margin-top: 0;
   }
-  fieldset.item {
+  .editor h4 {
+    font-size: 1em;
+    margin: 14px 0 4px;
+  }
+  ol.items {
+    list-style: none;
+    margin: 4px 0 8px;
+    padding: 0;
+  }
+  li.item {
+    border: 1px solid var(--al-border);
+    border-radius: 4px;
+    padding: 6px 10px 8px;
+    margin: 0 0 8px;
     background: color-mix(in srgb, var(--al-fg) 3%, var(--al-bg));
   }
-  fieldset.inline {
+  .item-head {
     display: flex;
     flex-wrap: wrap;
     gap: 4px 14px;
     align-items: center;
+    margin-bottom: 4px;
   }
-  fieldset.inline legend {
-    width: 100%;
+  .item-title {
+    font-weight: 600;
+    margin-inline-end: auto;
   }
-  fieldset[aria-invalid="true"] {
-    border: 2px solid var(--al-failed);
+  .choices .row {
+    gap: 2px 14px;
+  }
+  .choices[aria-invalid="true"] {
+    outline: 2px solid var(--al-failed);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  details.advanced {
+    flex-basis: 100%;
+  }
+  details.advanced summary {
+    cursor: pointer;
+    color: var(--al-muted);
+    width: fit-content;
   }
   .fields {
     display: flex;
@@ -90,6 +122,10 @@ export const rulesStyles = css`
   }
   .field input[type="text"] {
     min-width: 12em;
+  }
+  .field > label,
+  .field > .label {
+    font-size: 0.92em;
   }
   label.check {
     display: inline-flex;
@@ -113,6 +149,11 @@ export const rulesStyles = css`
   button.primary {
     font-weight: 600;
     border-width: 2px;
+  }
+  authlens-action-log {
+    /* The log uses the page's width (the other sections keep a readable measure). */
+    width: min(96vw, 90rem);
+    margin-inline: calc((100% - min(96vw, 90rem)) / 2);
   }
   table.log {
     border-collapse: collapse;
