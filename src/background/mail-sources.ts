@@ -22,7 +22,12 @@ function walk(list: readonly MailFolder[] | undefined, account: { id: string; na
 /** Mail accounts (feeds carry no Authentication-Results, so they are left out). */
 export async function loadAccounts(): Promise<Account[]> {
   const list = await messenger.accounts.list(false);
-  return list.filter((a) => a.type !== "rss").map((a) => ({ id: a.id, name: a.name }));
+  return list
+    .filter((a) => a.type !== "rss")
+    .map((a) => {
+      const address = a.identities?.find((i) => typeof i.email === "string" && i.email !== "")?.email;
+      return address === undefined ? { id: a.id, name: a.name } : { id: a.id, name: a.name, address };
+    });
 }
 
 /** Every mail account with its folder tree, in folder-pane order. */

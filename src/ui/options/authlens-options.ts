@@ -7,6 +7,7 @@ import type { SettingKey, Settings } from "../../core/settings/schema.js";
 import { errorText } from "../../core/error-text.js";
 import { t } from "../shared/i18n.js";
 import { ask, onSettingsStored, settingOrigin, type Account, type OptionsData, type Problem } from "./data.js";
+import { accountTitle } from "./account-title.js";
 import { displaySection } from "./display-section.js";
 import { isUnder, problemLine, problemsFor } from "./problems.js";
 import { rulesStyles } from "./rules/index.js";
@@ -130,7 +131,7 @@ export class AuthlensOptions extends LitElement {
     const trust = data.settings.accountTrust;
     const known = new Set(this.accounts.map((a) => a.id));
     const rows = [
-      ...this.accounts.map((a) => ({ id: a.id, heading: a.name })),
+      ...this.accounts.map((a) => ({ id: a.id, heading: accountTitle(a) })),
       // Entries of accounts that no longer exist, so they can be removed.
       ...Object.keys(trust)
         .filter((id) => !known.has(id))
@@ -142,6 +143,7 @@ export class AuthlensOptions extends LitElement {
         id: elementId("account-servers", id),
         heading,
         entries: trust[id] ?? [],
+        fromPolicy: data.policy.accountTrust?.[id] ?? [],
         suggestions: [],
         note: noteFor(id),
         locked,
@@ -160,6 +162,7 @@ export class AuthlensOptions extends LitElement {
       id,
       heading,
       entries: data.settings[key],
+      fromPolicy: data.policy[key] ?? [],
       suggestions,
       ...this.field(data, key),
       problems: this.fieldProblems[key] ?? [],

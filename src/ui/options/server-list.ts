@@ -34,6 +34,7 @@ export class AuthlensServerList extends LitElement {
     note: {},
     kind: {},
     entries: { attribute: false },
+    fromPolicy: { attribute: false },
     suggestions: { attribute: false },
     problems: { attribute: false },
     disabled: { type: Boolean },
@@ -46,6 +47,8 @@ export class AuthlensServerList extends LitElement {
   note = "";
   kind: EntryKind = "server";
   entries: readonly string[] = [];
+  /** Entries the administrator's policy put here: each is marked (unless the whole list is locked). */
+  fromPolicy: readonly string[] = [];
   /** Names seen in recent mail, offered with a "Trust" button (those already covered are hidden). */
   suggestions: readonly string[] = [];
   /** What the background refused on the last save of this list. */
@@ -104,6 +107,7 @@ export class AuthlensServerList extends LitElement {
               ${this.entries.map(
                 (entry) => html`<li>
                   <span class="entry">${entry}</span>
+                  ${!this.disabled && this.fromPolicy.includes(entry) ? html`<span class="from-policy">${t("options_fromPolicy")}</span>` : nothing}
                   <button type="button" class="remove" aria-label=${t("options_removeEntry", entry)} @click=${() => this.removeEntry(entry)}>
                     ${t("options_remove")}
                   </button>

@@ -8,6 +8,8 @@ export interface ListField {
   id: string;
   heading: string;
   entries: readonly string[];
+  /** The entries the administrator's policy put in this list, each marked as such. */
+  fromPolicy: readonly string[];
   suggestions: readonly string[];
   note: string;
   locked: boolean;
@@ -22,6 +24,7 @@ function serverList(f: ListField, kind: "server" | "forwarder"): TemplateResult 
     .heading=${f.heading}
     .note=${f.note}
     .entries=${f.entries}
+    .fromPolicy=${f.fromPolicy}
     .suggestions=${f.suggestions}
     .problems=${f.problems}
     ?disabled=${f.locked}

@@ -116,6 +116,11 @@ export const optionsStyles = css`
   .entry {
     font-family: monospace;
   }
+  .from-policy {
+    color: var(--al-muted);
+    font-size: 0.92em;
+    font-style: italic;
+  }
   label.choice {
     display: block;
     margin: 4px 0;

@@ -6,6 +6,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
+import { accountTitle } from "../account-title.js";
 import { ask, settingOrigin, type Account, type OptionsData, type Problem } from "../data.js";
 import { errorText } from "../../../core/error-text.js";
 import { problemLine } from "../problems.js";
@@ -97,7 +98,7 @@ export class AuthlensNewMail extends LitElement {
               .checked=${map[a.id] !== false}
               @change=${(e: Event) => this.setAccount(a.id, (e.target as HTMLInputElement).checked)}
             />
-            ${t("rules_newMailAccount", shown(a.name))}
+            ${t("rules_newMailAccount", shown(accountTitle(a)))}
           </label>`,
         )}
       </fieldset>
