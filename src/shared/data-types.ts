@@ -6,7 +6,6 @@
 import type { PolicyProblem } from "../core/policy/index.js";
 import type { Reason } from "../core/reason.js";
 import type { Action, Rule } from "../core/rules/schema.js";
-import type { Action, Rule } from "../core/rules/schema.js";
 import type { Settings } from "../core/settings/schema.js";
 import type { SettingsProblem } from "../core/settings/validate.js";
 
@@ -62,30 +61,21 @@ export interface BulkStatus {
 }
 
 export type Outcome = "done" | "failed" | "skipped" | "would";
-/**
- * One entry of the action log. The action and the detail are stored as data and put into words
- * when shown, in the user's language (core/rules/describe.ts). Entries written by earlier versions
- * hold both as English text: they are shown as they are.
- */
 
 /**
  * One entry of the action log. The action and the detail are stored as data and put into words
  * when shown, in the user's language (core/rules/describe.ts). Entries written by earlier versions
  * hold both as English text: they are shown as they are.
-  /** "" when the entry is about the message, not one rule (the rules could not run on it). */
  */
 export interface LogEntry {
-  /** What the rule did or tried; null when the entry is about the message. Older entries: English text. */
-  action: Action | null | LegacyText;
+  time: number;
+  subject: string;
   /** The Message-ID header (without angle brackets), or AuthLens's fallback key. */
-  /** What went wrong, or why it was skipped; null when there is nothing to add. Older entries: English text ("" for nothing). */
-  detail: Reason | null | LegacyText;
+  messageId: string;
+  /** "" when the entry is about the message, not one rule (the rules could not run on it). */
   ruleId: string;
   ruleName: string;
   /** What the rule did or tried; null when the entry is about the message. Older entries: English text. */
-/** English text in action log entries written before actions and details were stored as data. */
-export type LegacyText = string;
-
   action: Action | null | LegacyText;
   outcome: Outcome;
   /** What went wrong, or why it was skipped; null when there is nothing to add. Older entries: English text ("" for nothing). */
@@ -97,8 +87,6 @@ export type LegacyText = string;
 export type LegacyText = string;
 
 export interface RulesPreview {
-  /** The address of the account's first identity, where it has one (the name may be a server's host name). */
-  address?: string;
   folderName: string;
   examined: number;
   /** Per rule id. */
@@ -109,6 +97,8 @@ export interface RulesPreview {
 export interface Account {
   id: string;
   name: string;
+  /** The address of the account's first identity, where it has one (the name may be a server's host name). */
+  address?: string;
 }
 
 export interface FolderEntry {
