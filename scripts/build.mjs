@@ -10,6 +10,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFile
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkBundles, formatSizes } from "./budgets.mjs";
+import { minifyTemplatesPlugin } from "./minify-templates.mjs";
 import { readTree, writeXpi } from "./xpi.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,6 +48,7 @@ async function bundleAddon(outDir, { test }) {
     charset: "utf8",
     define,
     metafile: true,
+    plugins: [minifyTemplatesPlugin],
     logLevel: "warning",
   });
   // Static files: the manifest, locales, HTML/CSS/icons.
