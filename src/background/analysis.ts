@@ -1,5 +1,8 @@
 /** A message's analysis, read with the fastest header API and cached per message for the current settings. */
-import { analyzeMessage, type Analysis } from "../core/analyze.js";
+import { analyzeMessage, type Analysis, type AnalysisSettings } from "../core/analyze.js";
+import type { HeaderBlock } from "../core/headers/header-block.js";
+import type { Settings } from "../core/settings/schema.js";
+import type { MessageVerification } from "../core/verify/verify-message.js";
 import { messenger } from "../shared/api.js";
 import { headersAsText, readHeaders, toHeaderBlock } from "./read-headers.js";
 import type { HeaderSource } from "../shared/view-types.js";
@@ -11,16 +14,19 @@ export interface MessageAnalysis {
   analysis: Analysis;
   headersText: string;
   source: HeaderSource;
+  /** The header block analyzed (kept to analyze again when AuthLens's own checks arrive). */
+  block: HeaderBlock;
+  accountId: string | undefined;
 }
 
 /** Finished and in-flight analyzes: a display that follows a pre-read joins it instead of reading again. */
 const cache = new Map<number, Promise<MessageAnalysis>>();
 const CACHE_LIMIT = 500;
 export function analyze(message: MessageHeader, useCache = true): Promise<MessageAnalysis> {
-  if (!useCache) return analyseNow(message);
+  if (!useCache) return analyzeNow(message);
   const hit = cache.get(message.id);
   if (hit) return hit;
-  const pending = analyseNow(message);
+  const pending = analyzeNow(message);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
   cache.set(message.id, pending);
   // A failed read is not kept: the next display tries again. (A settings change empties the cache,
@@ -31,16 +37,22 @@ export function analyze(message: MessageHeader, useCache = true): Promise<Messag
   return pending;
 }
 
-async function analyseNow(message: MessageHeader): Promise<MessageAnalysis> {
+function analysisSettings(settings: Settings, accountId: string | undefined): AnalysisSettings {
+  return { trustedAuthservIds: settings.trustedAuthservIds, accounts: settings.accountTrust, trustedForwarders: settings.trustedForwarders, accountId };
+}
+
+async function analyzeNow(message: MessageHeader): Promise<MessageAnalysis> {
   const [read, { settings }] = await Promise.all([readHeaders(message.id), getSettings()]);
   const accountId = message.folder?.accountId;
-  const analysis = analyzeMessage(toHeaderBlock(read), {
-    trustedAuthservIds: settings.trustedAuthservIds,
-    accounts: settings.accountTrust,
-    trustedForwarders: settings.trustedForwarders,
-    accountId,
-  });
-  return { analysis, headersText: headersAsText(read), source: read.source };
+  const block = toHeaderBlock(read);
+  const analysis = analyzeMessage(block, analysisSettings(settings, accountId));
+  return { analysis, headersText: headersAsText(read), source: read.source, block, accountId };
+}
+
+/** The same message analyzed again with AuthLens's own checks of its signatures. */
+export async function withOwnChecks(ma: MessageAnalysis, own: MessageVerification): Promise<Analysis> {
+  const { settings } = await getSettings();
+  return analyzeMessage(ma.block, analysisSettings(settings, ma.accountId), own);
 }
 
 export function clearAnalysisCache(): void {

@@ -6,7 +6,8 @@
 import type { TabView } from "../shared/view-types.js";
 import { messenger } from "../shared/api.js";
 import { forgetButton, showButtonState } from "./action-button.js";
-import { analyze, clearAnalysisCache } from "./analysis.js";
+import { analyze, clearAnalysisCache, type MessageAnalysis, withOwnChecks } from "./analysis.js";
+import { clearOwnChecks, ownCheck, ownChecksEnabled, type OwnCheckSettings } from "./own-checks/run.js";
 import { rememberServer } from "./recent-servers.js";
 import { getSettings, watchSettings } from "./settings-store.js";
 import { allTabIds, forgetTab, getTabView, setTabView } from "./tab-views.js";
@@ -91,16 +92,19 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
     }, WORKING_DELAY_MS);
     try {
       const accountId = only.folder?.accountId ?? null;
-      const [{ analysis, headersText, source }, name] = await Promise.all([analyze(only), accountName(accountId)]);
+      const [ma, name, checking] = await Promise.all([analyze(only), accountName(accountId), ownCheckSettings()]);
       view = {
         state: "ready",
         message: { messageId: only.id, subject: only.subject, accountId, accountName: name },
-        analysis,
-        headersText,
-        source,
+        analysis: ma.analysis,
+        headersText: ma.headersText,
+        source: ma.source,
         elapsedMs: Math.round(performance.now() - started),
+        own: checking === null ? { state: "off" } : { state: "checking" },
       };
-      if (analysis.verdict.suggestion) void rememberServer(analysis.verdict.suggestion);
+      if (ma.analysis.verdict.suggestion) void rememberServer(ma.analysis.verdict.suggestion);
+      // The server's verdict shows at once; AuthLens's own check follows and updates it.
+      if (checking !== null) void followWithOwnCheck(tabId, current, only, ma, view, checking);
     } catch (err) {
       view = { state: "error", message: errorText(err), messageId: only.id };
       console.error("AuthLens: analyzing message", only.id, err);
@@ -109,19 +113,61 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
   }
   if (!current()) return view;
   setTabView(tabId, view);
+  await showButton(tabId, view);
+  recordTiming(performance.now() - started);
+  return view;
+}
+
+async function showButton(tabId: number, view: TabView): Promise<void> {
   const state = view.state === "ready" ? view.analysis.verdict.level : view.state;
   try {
     const showBadge = await getSettings().then(
       (s) => s.settings.showBadge,
-      () => true,
+      () => false,
     );
     await showButtonState(tabId, state, titleFor(view), showBadge);
-    recordTiming(performance.now() - started);
   } catch (err) {
     // The tab may have closed meanwhile; nothing to show then.
     console.warn("AuthLens: updating the button of tab", tabId, err);
   }
-  return view;
+}
+
+/** The own-check settings when checking is on and may run (its server's permission granted); else null. */
+async function ownCheckSettings(): Promise<OwnCheckSettings | null> {
+  try {
+    const { settings } = await getSettings();
+    const s: OwnCheckSettings = { checkSignatures: settings.checkSignatures, dohServer: settings.dohServer, checkMaxMegabytes: settings.checkMaxMegabytes };
+    return (await ownChecksEnabled(s)) ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * AuthLens's own check of the displayed message, then the view and button updated from it, and an
+ * open popup told. Only while the tab still shows that message: a result is never shown beside
+ * another message.
+ */
+async function followWithOwnCheck(
+  tabId: number,
+  current: () => boolean,
+  message: MessageHeader,
+  ma: MessageAnalysis,
+  shown: Extract<TabView, { state: "ready" }>,
+  s: OwnCheckSettings,
+): Promise<void> {
+  const result = await ownCheck(message, s);
+  let next: TabView;
+  if (result.state === "done") {
+    next = { ...shown, analysis: await withOwnChecks(ma, result.verification), own: { state: "done" } };
+  } else {
+    next = { ...shown, own: result.state === "tooLarge" ? { state: "tooLarge", bytes: result.bytes, limit: result.limit } : { state: "unavailable", reason: result.reason } };
+  }
+  if (!current()) return;
+  setTabView(tabId, next);
+  await showButton(tabId, next);
+  // An open popup shows this tab's view: tell it to read the new one.
+  messenger.runtime.sendMessage({ type: "viewChanged", tabId }).catch(() => undefined);
 }
 
 /** How long the last displays took, from the display event to the button showing the verdict (ms). */
@@ -157,6 +203,7 @@ export function startDisplay(): void {
   // New settings: every analysis may change. Re-show the open tabs from fresh analyzes.
   watchSettings(() => {
     clearAnalysisCache();
+    clearOwnChecks();
     for (const tabId of allTabIds()) void refreshTab(tabId).then((view) => settingsRefreshed(tabId, view));
   });
 }

@@ -11,6 +11,7 @@ import { type FromInfo, parseFrom } from "./headers/address.js";
 import type { HeaderBlock } from "./headers/header-block.js";
 import { checkDomain, displayNameAddress, type LookalikeFinding } from "./lookalike.js";
 import type { Reason } from "./reason.js";
+import type { MessageVerification } from "./verify/verify-message.js";
 import { analyzeTls, parseTlsHops, type TlsAnalysis } from "./tls.js";
 import { distrustBelowBoundary, effectiveTrustedIds, judgeHeader, newestTrustedResults, setAsideClaims, suggestServer } from "./trust.js";
 import { decideVerdict, type Verdict } from "./verdict.js";
@@ -72,6 +73,8 @@ export interface Analysis {
   tls: TlsAnalysis;
   dmarc: DmarcAnalysis;
   verdict: Verdict;
+  /** AuthLens's own checks of the signatures (when turned on and done), beside the servers' results. */
+  own: MessageVerification | null;
 }
 
 const AR = "authentication-results";
@@ -124,7 +127,11 @@ function analyzeArcWithReceiver(fields: HeaderBlock["fields"], effective: readon
   });
 }
 
-export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): Analysis {
+/**
+ * @param own AuthLens's own checks of this message's signatures, when the person turned them on and
+ *   they are done (the add-on analyzes again when they arrive).
+ */
+export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings, own: MessageVerification | null = null): Analysis {
   const trustedIds = effectiveTrustedIds(settings, settings.accountId);
   const trustedForwarders = [...settings.trustedForwarders];
   const fields = input.fields;
@@ -160,6 +167,7 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
     arc,
     trustedForwarders,
     notes: [...dmarc.notes, ...notes, ...setAsideClaims(authResults)],
+    own,
   });
 
   return {
@@ -170,5 +178,6 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings): 
     tls,
     dmarc,
     verdict,
+    own,
   };
 }

@@ -23,6 +23,8 @@ import type { LookalikeFinding } from "./lookalike.js";
 import { reason, type Reason } from "./reason.js";
 import { isUsableResult, propValue } from "./results.js";
 import { isTrustedForwarder } from "./trust.js";
+import { ownDkimNotes, ownNotVerifiedReason, ownVerifiedReasons } from "./own-checks.js";
+import type { MessageVerification } from "./verify/verify-message.js";
 
 export type VerdictLevel = "verified" | "suspicious" | "failed" | "unconfigured" | "unverified";
 
@@ -32,7 +34,7 @@ export interface Verdict {
   /** For "unconfigured": the server the UI offers to trust. */
   suggestion: string | null;
   /** How a verified verdict was reached. */
-  basis: "dmarc" | "bestguesspass" | "virtual" | "arc" | null;
+  basis: "dmarc" | "bestguesspass" | "virtual" | "arc" | "own" | "ownVirtual" | null;
 }
 
 /** Everything the verdict rests on, as the analysis found it (each fact once). */
@@ -49,6 +51,8 @@ export interface VerdictFacts {
   trustedForwarders: readonly string[];
   /** Notes about trusted results that were not used (unknown results, ...). */
   notes: readonly Reason[];
+  /** AuthLens's own checks of the signatures, when the person turned them on and they are done. */
+  own?: MessageVerification | null;
 }
 
 /** The primary From domain as AuthLens names it: Unicode, or the A-label for a look-alike. */
@@ -180,9 +184,30 @@ function withoutBasis(f: VerdictFacts, fromDomain: string, reasons: Reason[], co
   return verdict("unverified", [...reasons, ...concerns, ...f.notes]);
 }
 
+/**
+ * No trusted server to go by: AuthLens's own checks may verify the message ("checked by AuthLens");
+ * otherwise the verdict without them, with the reason they did not help.
+ */
+function fromOwnChecks(f: VerdictFacts, own: MessageVerification, without: Verdict): Verdict {
+  const primary = f.from.primary;
+  if (!primary?.domain) return without;
+  const fromDomain = domainForDisplay(f.from);
+  const verified = ownVerifiedReasons(own, fromDomain);
+  if (verified === null) return { ...without, reasons: [...without.reasons, ownNotVerifiedReason(own)] };
+  const concerns = senderConcerns(f.from);
+  const basis = verified.virtual ? "ownVirtual" : "own";
+  return verdict(concerns.length > 0 ? "suspicious" : "verified", [...verified.reasons, ...concerns, ...without.reasons], basis, without.suggestion);
+}
+
 export function decideVerdict(f: VerdictFacts): Verdict {
   const early = withoutTrustedHeaders(f);
-  if (early !== null) return early;
+  if (early !== null) return f.own ? fromOwnChecks(f, f.own, early) : early;
+  const result = decideFromServers(f);
+  if (!f.own) return result;
+  return { ...result, reasons: [...result.reasons, ...ownDkimNotes(f.own, f.dmarc)] };
+}
+
+function decideFromServers(f: VerdictFacts): Verdict {
   if (f.from.primary?.domain == null) return withoutFromDomain(f);
   // The From domain in the form the pane names it everywhere: Unicode, or the A-label for a
   // look-alike (whose Unicode form is built to read as another domain).

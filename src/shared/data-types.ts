@@ -53,6 +53,10 @@ export interface BulkStatus {
   acted: number;
   alreadyDone: number;
   failed: number;
+  /** Messages read whole for AuthLens's own checks (an enabled rule needs their results); 0 when none does. */
+  ownChecked: number;
+  /** An enabled rule reads AuthLens's own results, and checking is on. */
+  ownChecksNeeded: boolean;
   error: string | null;
   /** The action log could not be written (the run itself went on). */
   logError: string | null;

@@ -53,3 +53,32 @@ export async function fitWindow(width: number, height: number): Promise<void> {
   const win = await messenger.windows.getCurrent();
   if (win.id !== undefined) await messenger.windows.update(win.id, { width: outerWidth, height: outerHeight });
 }
+
+/**
+ * Calls `listener` with a tab's id when the background has a new view for it (AuthLens's own check
+ * finished after the first view was shown).
+ */
+export function onViewChanged(listener: (tabId: number) => void): () => void {
+  const handler = (message: unknown): undefined => {
+    if (message !== null && typeof message === "object" && (message as { type?: unknown }).type === "viewChanged") {
+      const tabId = (message as { tabId?: unknown }).tabId;
+      if (typeof tabId === "number") listener(tabId);
+    }
+    return undefined;
+  };
+  messenger.runtime.onMessage.addListener(handler);
+  return () => messenger.runtime.onMessage.removeListener(handler);
+}
+
+/**
+ * Asks the person for the host permission a DNS-over-HTTPS server needs. Thunderbird only shows
+ * that prompt for a click on the page itself, so the options page asks, not the background.
+ */
+export function requestHostPermission(origin: string): Promise<boolean> {
+  return messenger.permissions.request({ origins: [origin] });
+}
+
+/** Gives a host permission back (checking turned off, or another server chosen). */
+export function removeHostPermission(origin: string): Promise<boolean> {
+  return messenger.permissions.remove({ origins: [origin] });
+}

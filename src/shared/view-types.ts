@@ -1,5 +1,6 @@
 /** The data the background hands to the popup, the banner and the options page. */
 import type { Analysis } from "../core/analyze.js";
+import type { Reason } from "../core/reason.js";
 
 /** How the headers were read: the fastest API this Thunderbird has. */
 export type HeaderSource = "getHeaders" | "getFull" | "getRaw";
@@ -20,6 +21,17 @@ export interface MessageSummary {
 export const TAB_VIEW_BRIDGE = "authlensFinishedTabView";
 export type TabViewBridge = (tabId: number) => TabView | undefined;
 
+/**
+ * AuthLens's own check of the message's signatures, when the person turned it on: its findings are
+ * in the analysis (`analysis.own`) once done.
+ */
+export type OwnCheckView =
+  | { state: "off" }
+  | { state: "checking" }
+  | { state: "done" }
+  | { state: "tooLarge"; bytes: number; limit: number }
+  | { state: "unavailable"; reason: Reason };
+
 export type TabView =
   | { state: "neutral"; count: number }
   | { state: "working"; messageId: number }
@@ -33,4 +45,5 @@ export type TabView =
       source: HeaderSource;
       /** Milliseconds from the display event to the analysis being ready. */
       elapsedMs: number;
+      own: OwnCheckView;
     };

@@ -74,6 +74,8 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
     acted: 0,
     alreadyDone: 0,
     failed: 0,
+    ownChecked: 0,
+    ownChecksNeeded: ruleSet.ownChecks !== null,
     error: null,
     logError: null,
     startedAt: Date.now(),
@@ -93,6 +95,7 @@ export async function startBulk(folderId: string, dryRun: boolean): Promise<numb
       log.add(entries);
       for (const id of outcome.matched) status.matched[id] = (status.matched[id] ?? 0) + 1;
       if (outcome.status === "alreadyDone") status.alreadyDone++;
+      if (outcome.ownChecked) status.ownChecked++;
       if (outcome.status === "dryRun" && outcome.changes) status.changed++;
       if (outcome.status === "acted") {
         status.acted++;

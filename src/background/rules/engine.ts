@@ -7,7 +7,8 @@ import { evaluateRules, type RuleMatch } from "../../core/rules/evaluate.js";
 import { alreadyApplied, planActions, type ActionPlan } from "../../core/rules/plan.js";
 import { fnv1a64 } from "../../core/rules/version.js";
 import { messenger } from "../../shared/api.js";
-import { analyze } from "../analysis.js";
+import { analyze, withOwnChecks, type MessageAnalysis } from "../analysis.js";
+import { ownCheck } from "../own-checks/run.js";
 import type { LogEntry } from "../../shared/data-types.js";
 import { executePlan } from "./execute.js";
 import type { FolderResolver } from "./folders.js";
@@ -26,12 +27,13 @@ export interface RunOptions {
   dryRun: boolean;
 }
 
+/** `ownChecked`: the raw message was read for AuthLens's own checks (a rule needs their results). */
 export type MessageOutcome =
-  | { status: "alreadyDone"; matched: string[] }
-  | { status: "noMatch"; matched: string[] }
+  | { status: "alreadyDone"; matched: string[]; ownChecked: false }
+  | { status: "noMatch"; matched: string[]; ownChecked: boolean }
   /** `changes`: the real run would change the message (see wouldChange). */
-  | { status: "dryRun"; matched: string[]; actions: number; changes: boolean }
-  | { status: "acted"; matched: string[]; actions: number; complete: boolean; untouched: boolean };
+  | { status: "dryRun"; matched: string[]; actions: number; changes: boolean; ownChecked: boolean }
+  | { status: "acted"; matched: string[]; actions: number; complete: boolean; untouched: boolean; ownChecked: boolean };
 
 /**
  * The identity of a message for the journal. The Message-ID alone is chosen by the sender: a
@@ -82,21 +84,37 @@ async function wouldChange(message: MessageHeader, plan: ActionPlan, key: string
   return !(await journal.isDone(key));
 }
 
+/**
+ * The analysis the rules see: with AuthLens's own checks when a rule needs them (the raw message
+ * is read only then). A message too large or unreadable is analyzed without them: its local
+ * conditions are false.
+ */
+async function analysisForRules(message: MessageHeader, ma: MessageAnalysis, opts: RunOptions, useCache: boolean): Promise<{ analysis: Analysis; ownChecked: boolean }> {
+  const own = opts.ruleSet.ownChecks;
+  if (own === null) return { analysis: ma.analysis, ownChecked: false };
+  const checked = await ownCheck(message, own, useCache);
+  if (checked.state !== "done") return { analysis: ma.analysis, ownChecked: checked.state === "unavailable" };
+  return { analysis: await withOwnChecks(ma, checked.verification), ownChecked: true };
+}
+
 async function runNow(message: MessageHeader, opts: RunOptions): Promise<MessageOutcome> {
-  // Bulk runs must not grow the display cache: analyze without it.
-  const { analysis } = await analyze(message, opts.trigger !== "folder");
-  const key = messageKey(message, analysis);
-  if (!opts.dryRun && (await opts.journal.isDone(key))) return { status: "alreadyDone", matched: [] };
+  // Bulk runs must not grow the display's caches: analyze and check without them.
+  const useCache = opts.trigger !== "folder";
+  const ma = await analyze(message, useCache);
+  // The journal first: a message already handled is not read whole again.
+  const key = messageKey(message, ma.analysis);
+  if (!opts.dryRun && (await opts.journal.isDone(key))) return { status: "alreadyDone", matched: [], ownChecked: false };
+  const { analysis, ownChecked } = await analysisForRules(message, ma, opts, useCache);
   const matches = evaluateRules(opts.ruleSet.rules, analysis);
   const matched = matchedIds(matches);
   const plan = planActions(matches);
-  if (opts.dryRun) return { status: "dryRun", matched, actions: plan.actions.length, changes: await wouldChange(message, plan, key, opts.journal) };
+  if (opts.dryRun) return { status: "dryRun", matched, actions: plan.actions.length, changes: await wouldChange(message, plan, key, opts.journal), ownChecked };
   // Nothing to do is not recorded: after a settings change (a server trusted later) the same
   // message may match, and looking again costs no more than reading its headers.
-  if (plan.actions.length === 0) return { status: "noMatch", matched };
+  if (plan.actions.length === 0) return { status: "noMatch", matched, ownChecked };
   const result = await executePlan(message, plan, { resolver: opts.resolver, trigger: opts.trigger, messageKey: key });
   opts.log.push(...result.log);
   // A failure is not recorded as done, so the next run tries again (its actions are idempotent).
   if (result.complete) await opts.journal.markDone(key);
-  return { status: "acted", matched, actions: plan.actions.length, complete: result.complete, untouched: result.untouched };
+  return { status: "acted", matched, actions: plan.actions.length, complete: result.complete, untouched: result.untouched, ownChecked };
 }

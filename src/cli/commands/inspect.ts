@@ -80,8 +80,8 @@ export const inspectCommand: Command = {
     if (messages !== null && (byName || messages.length > 1)) {
       for (const m of messages) {
         const raw = fromBinary(m.raw);
-        const analysis = analyzeMessage(parseHeaderBlock(raw), settings);
         const verification = deps !== null ? await verifyMessage(raw, deps) : null;
+        const analysis = analyzeMessage(parseHeaderBlock(raw), settings, verification ?? undefined);
         if (values.json) {
           io.stdout(JSON.stringify({ message: m.index, ...toInspectJson(analysis, renderEnglish), ...(verification ? { verify: toVerifyJson(verification, renderEnglish) } : {}) }) + "\n");
         } else {
@@ -102,8 +102,9 @@ async function inspectOne(
   json: boolean,
   io: Io,
 ): Promise<void> {
-  const analysis = analyzeMessage(parseHeaderBlock(bytes), settings);
+  // With --verify the verdict also rests on AuthLens's own checks, as in the add-on.
   const verification = deps !== null ? await verifyMessage(bytes, deps) : null;
+  const analysis = analyzeMessage(parseHeaderBlock(bytes), settings, verification ?? undefined);
   if (json) {
     const out = { ...toInspectJson(analysis, renderEnglish), ...(verification ? { verify: toVerifyJson(verification, renderEnglish) } : {}) };
     io.stdout(JSON.stringify(out, null, 2) + "\n");

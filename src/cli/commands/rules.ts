@@ -1,7 +1,7 @@
 /**
  * `authlens rules`: dry runs of AuthLens filter rules with the add-on's own engine.
  *
- *   authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--all] [--json] <eml | mbox | folder>
+ *   authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--all] [--verify [DNS options]] [--json] <eml | mbox | folder>
  *   authlens rules examples
  */
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import {
   EXAMPLE_RULES,
   evaluateRules,
   findRules,
+  needsOwnChecks,
   planActions,
   type Rule,
   ruleSetVersion,
@@ -22,8 +23,11 @@ import { CliError, type Io } from "../io.js";
 import type { Command } from "./command.js";
 import { englishRules as words } from "../rule-words.js";
 import { errorText } from "../../core/error-text.js";
+import { fromBinary, toBinary } from "../../core/verify/bytes.js";
+import { verifyMessage } from "../../core/verify/verify-message.js";
+import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDeps } from "../verify-options.js";
 
-const HELP = `Usage: authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--all] [--json] <file.eml | file.mbox | folder>
+const HELP = `Usage: authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--all] [--verify] [--json] <file.eml | file.mbox | folder>
        authlens rules examples
 
 test      Dry run: for every message, which rules match and which actions they would take, in
@@ -37,6 +41,9 @@ Options of test:
                       (repeatable; "@example.org" also trusts its subdomains)
   --forwarder DOMAIN  trust this ARC sealing domain as a forwarder (repeatable)
   --all               evaluate disabled rules too (as if enabled)
+  --verify            check the signatures as "authlens verify" does, so conditions on AuthLens's
+                      own results ("source": "local" or "either") can hold; with these DNS options:
+${VERIFY_OPTIONS_HELP.replace(/^/gm, "  ")}
   --json              one JSON object per message and a final summary, one per line
   -h, --help          show this help
 
@@ -49,17 +56,22 @@ usage or input error. The format is described in docs/rules.md.
 
 const utf8 = new TextDecoder("utf-8");
 
-function readText(io: Io, path: string): string {
+function readBytes(io: Io, path: string): Uint8Array {
   try {
-    return utf8.decode(io.readFile(path));
+    return io.readFile(path);
   } catch (err) {
     throw new CliError(`cannot read ${path}: ${errorText(err)}`);
   }
 }
 
+function readText(io: Io, path: string): string {
+  return utf8.decode(readBytes(io, path));
+}
+
 interface Message {
   label: string;
-  raw: string;
+  /** Every byte as stored (the signatures cover bytes). */
+  raw: Uint8Array;
 }
 
 function* messagesOf(io: Io, path: string): Generator<Message> {
@@ -68,18 +80,20 @@ function* messagesOf(io: Io, path: string): Generator<Message> {
     const files = entries.filter((f) => /\.eml$/i.test(f)).sort();
     for (const f of files) {
       const p = join(path, f);
-      yield { label: p, raw: readText(io, p) };
+      yield { label: p, raw: readBytes(io, p) };
     }
     return;
   }
-  const text = readText(io, path);
+  const bytes = readBytes(io, path);
+  // A binary string keeps every byte (as authlens inspect does); the header is read as UTF-8.
+  const binary = toBinary(bytes);
   const byName = /\.(mbox|mbx)$/i.test(path);
-  const mbox = byName || looksLikeMbox(text) ? splitMbox(text) : null;
+  const mbox = byName || looksLikeMbox(binary) ? splitMbox(binary) : null;
   if (mbox !== null && (byName || mbox.length > 1)) {
-    for (const m of mbox) yield { label: `${path} message ${m.index + 1}`, raw: m.raw };
+    for (const m of mbox) yield { label: `${path} message ${m.index + 1}`, raw: fromBinary(m.raw) };
     return;
   }
-  yield { label: path, raw: text };
+  yield { label: path, raw: bytes };
 }
 
 function loadRules(io: Io, file: string): { rules: Rule[]; problems: string[]; problemCount: number } {
@@ -108,6 +122,8 @@ async function testCommand(args: string[], io: Io): Promise<number> {
       all: { type: "boolean", default: false },
       trust: { type: "string", multiple: true, default: [] },
       forwarder: { type: "string", multiple: true, default: [] },
+      verify: { type: "boolean", default: false },
+      ...VERIFY_OPTIONS,
       help: { type: "boolean", short: "h", default: false },
     },
     HELP,
@@ -119,6 +135,10 @@ async function testCommand(args: string[], io: Io): Promise<number> {
   if (values.rules === undefined) throw new CliError(`--rules FILE is required\n\n${HELP}`);
   if (positionals.length !== 1) throw new CliError(`expected exactly one .eml, mbox or folder\n\n${HELP}`);
   const input = positionals[0] ?? "";
+  if (!values.verify && (values.dns !== undefined || values.doh !== undefined || values.now !== undefined)) {
+    throw new CliError("--dns, --doh and --now go with --verify");
+  }
+  const deps = values.verify ? verifyDeps(values, io) : null;
 
   const loaded = loadRules(io, values.rules);
   for (const line of loaded.problems) io.stderr(line + "\n");
@@ -127,6 +147,9 @@ async function testCommand(args: string[], io: Io): Promise<number> {
   if (!values.json && enabled.length < rules.length) {
     io.stdout(`(${rules.length - enabled.length} disabled rule(s) not evaluated; --all evaluates them)\n`);
   }
+  if (!values.json && deps === null && needsOwnChecks(rules)) {
+    io.stdout("(some conditions read AuthLens's own results; without --verify they are false)\n");
+  }
   const settings: AnalysisSettings = { trustedAuthservIds: values.trust, trustedForwarders: values.forwarder };
   const version = ruleSetVersion(rules);
   const counts = new Map(enabled.map((r) => [r.id, 0]));
@@ -134,7 +157,8 @@ async function testCommand(args: string[], io: Io): Promise<number> {
 
   for (const m of messagesOf(io, input)) {
     total++;
-    const analysis = analyzeMessage(parseHeaderBlock(m.raw), settings);
+    const own = deps !== null ? await verifyMessage(m.raw, deps) : undefined;
+    const analysis = analyzeMessage(parseHeaderBlock(m.raw), settings, own);
     const matches = evaluateRules(rules, analysis);
     const plan = planActions(matches);
     for (const x of matches) if (x.matched) counts.set(x.ruleId, (counts.get(x.ruleId) ?? 0) + 1);

@@ -73,6 +73,9 @@ export function policyAsSettings(policy: Policy, accounts: readonly AccountInfo[
   if (policy.bannerMode !== undefined) out.bannerMode = policy.bannerMode;
   if (policy.showBadge !== undefined) out.showBadge = policy.showBadge;
   if (policy.newMailSpecialFolders !== undefined) out.newMailSpecialFolders = policy.newMailSpecialFolders;
+  if (policy.checkSignatures !== undefined) out.checkSignatures = policy.checkSignatures;
+  if (policy.dohServer !== undefined) out.dohServer = policy.dohServer;
+  if (policy.checkMaxMegabytes !== undefined) out.checkMaxMegabytes = policy.checkMaxMegabytes;
   return out;
 }
 

@@ -12,13 +12,14 @@
 import type * as z from "zod/mini";
 import { formatPath, validateRules, EXTENSION_ID } from "../rules/validate.js";
 import { RULE_BOOLEAN_KEYS } from "../rules/schema.js";
-import { bannerModeSchema } from "../settings/schema.js";
+import { bannerModeSchema, checkMaxMegabytesSchema, dohServerSchema } from "../settings/schema.js";
 import {
   accountTrustEntrySchema,
   coerceBoolean,
   forwarderEntrySchema,
   LOCKABLE_KEYS,
   policyBoolean,
+  policyNumber,
   POLICY_KEYS,
   serverEntrySchema,
   type AccountTrustEntry,
@@ -181,6 +182,25 @@ export function readPolicy(input: unknown): ReadPolicy {
         const parsed = policyBoolean.safeParse(value);
         if (parsed.success) read = parsed.data;
         else problems.push({ path: key, message: `${parsed.error.issues[0]?.message ?? "expected a boolean"}, found ${JSON.stringify(value)}` });
+        break;
+      }
+      case "checkSignatures": {
+        const parsed = policyBoolean.safeParse(value);
+        if (parsed.success) read = parsed.data;
+        else problems.push({ path: key, message: `${parsed.error.issues[0]?.message ?? "expected a boolean"}, found ${JSON.stringify(value)}` });
+        break;
+      }
+      case "dohServer": {
+        const parsed = dohServerSchema.safeParse(value);
+        if (parsed.success) read = parsed.data;
+        else problems.push({ path: key, message: `${parsed.error.issues[0]?.message ?? "expected an https:// URL"}, found ${JSON.stringify(value)}` });
+        break;
+      }
+      case "checkMaxMegabytes": {
+        const parsed = policyNumber.safeParse(value);
+        const checked = parsed.success ? checkMaxMegabytesSchema.safeParse(parsed.data) : null;
+        if (checked?.success) read = checked.data;
+        else problems.push({ path: key, message: `expected a whole number of megabytes from 1 to 500, found ${JSON.stringify(value)}` });
         break;
       }
       case "bannerMode": {

@@ -12,7 +12,7 @@
 import "../zod-english.js";
 import * as z from "zod/mini";
 import { rulesSchema } from "../rules/schema.js";
-import { bannerModeSchema, domainEntrySchema, serverEntrySchema, type SettingKey } from "../settings/schema.js";
+import { bannerModeSchema, checkMaxMegabytesSchema, dohServerSchema, domainEntrySchema, serverEntrySchema, type SettingKey } from "../settings/schema.js";
 
 const BOOLEAN_MESSAGE = 'expected a boolean: true or false (also 0/1 or "true"/"false")';
 const TRUE_VALUES: readonly unknown[] = [true, 1, "true", "1"];
@@ -73,7 +73,17 @@ export const accountTrustEntrySchema = z.strictObject({
  * Setting keys an administrator may lock. `rules` is not among them: whether users may have rules
  * of their own is `allowUserRules`.
  */
-export const LOCKABLE_KEYS = ["trustedAuthservIds", "accountTrust", "trustedForwarders", "bannerMode", "showBadge", "newMailSpecialFolders"] as const satisfies readonly SettingKey[];
+export const LOCKABLE_KEYS = [
+  "trustedAuthservIds",
+  "accountTrust",
+  "trustedForwarders",
+  "bannerMode",
+  "showBadge",
+  "newMailSpecialFolders",
+  "checkSignatures",
+  "dohServer",
+  "checkMaxMegabytes",
+] as const satisfies readonly SettingKey[];
 export type LockableKey = (typeof LOCKABLE_KEYS)[number];
 
 export const lockedSchema = z.union([z.literal("all"), z.array(z.enum(LOCKABLE_KEYS))], {
@@ -102,6 +112,12 @@ export const policySchema = z
     ),
     showBadge: described(z.optional(policyBoolean), "Show a short text badge on the toolbar button."),
     newMailSpecialFolders: described(z.optional(policyBoolean), "Also run rules on new mail in Junk, Trash, Sent, Drafts, Templates and Archives."),
+    checkSignatures: described(
+      z.optional(policyBoolean),
+      "AuthLens checks DKIM signatures and ARC seals itself, asking dohServer for the signing domains' DNS records. true turns it on (the user still grants the server's permission once), false turns it off; lock it to enforce either (false + locked forbids it).",
+    ),
+    dohServer: described(z.optional(dohServerSchema), "The DNS-over-HTTPS server (RFC 8484) for those checks, e.g. the organization's own: https://doh.example.org/dns-query."),
+    checkMaxMegabytes: described(z.optional(policyNumber.check(z.refine((n) => checkMaxMegabytesSchema.safeParse(n).success, "a whole number from 1 to 500"))), "Messages larger than this many megabytes are not checked (default 25)."),
     locked: described(
       z.optional(lockedSchema),
       "Settings users cannot change: \"all\", or a list of keys. A locked key always has the policy's value (or the default when the policy does not set it).",

@@ -46,8 +46,11 @@ export function ruleDescriber(w: RuleWording): RuleDescriber {
 
   function positive(c: Condition): string {
     switch (c.type) {
-      case "methodResult":
-        return t("rules_descMethodResult", method(c.method), w.orList(c.results.map(w.shown)));
+      case "methodResult": {
+        const results = w.orList(c.results.map(w.shown));
+        const text = c.domain === undefined ? t("rules_descMethodResult", method(c.method), results) : t("rules_descMethodResultFor", method(c.method), w.shown(c.domain), results);
+        return c.source === "local" ? t("rules_descByAuthLens", text) : c.source === "either" ? t("rules_descByEither", text) : text;
+      }
       case "property":
         return t("rules_descProperty", method(c.method), w.shown(`${c.ptype}.${c.property}`), t(OP_PHRASE[c.op], w.shown(c.value)));
       case "verdict":

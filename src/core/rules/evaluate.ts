@@ -80,6 +80,35 @@ function usableResults(facts: RuleFacts, method: string): readonly MethodResult[
   return all.filter((r) => r.methodVersion === null || r.methodVersion === entry.version);
 }
 
+/** The domain a server's result is about: dkim header.d (or header.i), dmarc header.from, spf the mail-from (or HELO) domain. */
+function serverResultDomainMatches(r: MethodResult, domain: string): boolean {
+  const method = r.method.toLowerCase();
+  const names = method === "dkim" ? [["header", "d"], ["header", "i"]] : method === "dmarc" ? [["header", "from"]] : method === "spf" ? [["smtp", "mailfrom"], ["smtp", "helo"]] : [];
+  for (const [ptype, property] of names) {
+    const p = r.properties.find((x) => x.ptype?.toLowerCase() === ptype && x.property.toLowerCase() === property);
+    if (p !== undefined) return matchesDomain(p.value, domain);
+  }
+  return false;
+}
+
+/**
+ * AuthLens's own results of a method, when its checks are on and done: each DKIM signature's
+ * result (with its d=), the ARC chain's cv, and DMARC on its own evidence (with the From domain).
+ */
+function localResults(a: Analysis, method: string): { result: string; domain: string | null }[] {
+  const own = a.own;
+  if (!own) return [];
+  if (method === "dkim") return own.dkim.map((d) => ({ result: d.result, domain: d.domain }));
+  if (method === "arc") return [{ result: own.arc.cv, domain: null }];
+  if (method === "dmarc") return [{ result: own.dmarc.result, domain: own.dmarc.fromDomain }];
+  return [];
+}
+
+/** Whether a rule needs AuthLens's own checks (a condition on local results). */
+export function needsOwnChecks(rules: readonly Pick<Rule, "enabled" | "conditions">[]): boolean {
+  return rules.some((r) => r.enabled && r.conditions.some((c) => c.type === "methodResult" && (c.source === "local" || c.source === "either")));
+}
+
 function norm(s: string): string {
   return s.normalize("NFC").toLowerCase();
 }
@@ -129,7 +158,11 @@ function rawCondition(c: Condition, facts: RuleFacts): boolean {
   switch (c.type) {
     case "methodResult": {
       const wanted = new Set(c.results);
-      return usableResults(facts, c.method).some((r) => wanted.has(r.result.toLowerCase()));
+      const source = c.source ?? "server";
+      const server = source === "local" ? [] : usableResults(facts, c.method).filter((r) => c.domain === undefined || serverResultDomainMatches(r, c.domain));
+      if (server.some((r) => wanted.has(r.result.toLowerCase()))) return true;
+      if (source === "server") return false;
+      return localResults(a, c.method).some((r) => wanted.has(r.result) && (c.domain === undefined || (r.domain !== null && matchesDomain(r.domain, c.domain))));
     }
     case "property":
       return usableResults(facts, c.method).some((r) =>

@@ -4,7 +4,7 @@
  * protocol names, written as their specifications write them.
  */
 import type { FolderRef, StringOp } from "./schema.js";
-import type { ARC_STATUSES, DMARC_SOURCES, TLS_ENCRYPTED, TLS_STRENGTHS, VERDICT_LEVELS } from "./vocabulary.js";
+import type { ARC_STATUSES, DMARC_SOURCES, RESULT_SOURCES, TLS_ENCRYPTED, TLS_STRENGTHS, VERDICT_LEVELS } from "./vocabulary.js";
 
 type Word<T extends readonly string[]> = T[number];
 
@@ -41,6 +41,13 @@ export const SOURCE_LABEL: Record<Word<typeof DMARC_SOURCES>, string> = {
   authres: "rules_sourceAuthres",
   virtual: "rules_sourceVirtual",
   none: "rules_sourceNone",
+};
+
+/** Whose results a methodResult condition reads, in the editor's list. */
+export const RESULT_SOURCE_LABEL: Record<Word<typeof RESULT_SOURCES>, string> = {
+  server: "rules_resultSourceServer",
+  local: "rules_resultSourceLocal",
+  either: "rules_resultSourceEither",
 };
 
 export const SPECIAL_LABEL: Record<Extract<FolderRef, { specialUse: unknown }>["specialUse"], string> = {

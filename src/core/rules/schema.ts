@@ -13,6 +13,8 @@ import {
   ARC_STATUSES,
   CONDITION_TYPES,
   DMARC_SOURCES,
+  LOCAL_METHODS,
+  RESULT_SOURCES,
   SPECIAL_USES,
   STRING_OPS,
   TLS_ENCRYPTED,
@@ -89,12 +91,27 @@ function checkDomainOp(v: { op: StringOp; value: string }, ctx: z.core.$Refineme
 const negate = z.optional(z.boolean());
 const allowDerived = z.optional(z.boolean());
 
-export const methodResultConditionSchema = z.strictObject({
+function checkLocalMethod(v: { method: string; source?: string | undefined }, ctx: z.core.$RefinementCtx<{ method: string; source?: string | undefined }>): void {
+  if (v.source === "local" && !(LOCAL_METHODS as readonly string[]).includes(v.method)) {
+    ctx.addIssue({ code: "custom", path: ["method"], message: `AuthLens checks only ${LOCAL_METHODS.join(", ")} itself; with source "local", method must be one of them` });
+  }
+}
+
+export const methodResultConditionSchema = z
+  .strictObject({
   type: z.literal("methodResult"),
   negate,
   method: methodName,
   results: nonEmptyList(keyword("result"), "results"),
-});
+  /**
+   * server (the default): the trusted Authentication-Results; local: AuthLens's own checks (dkim,
+   * arc as the chain's cv, dmarc), when turned on; either: both.
+   */
+  source: z.optional(z.enum(RESULT_SOURCES)),
+  /** Only results for this domain or its subdomains (dkim: header.d; dmarc: the From domain; spf: the mail-from domain). */
+  domain: z.optional(z.string().check(z.trim(), z.minLength(1, "domain must not be empty"), z.maxLength(253), z.regex(/^@?[^\s@;()"]+$/u, "domain must be a domain such as example.com"))),
+  })
+  .check(z.superRefine(checkLocalMethod));
 
 export const propertyConditionSchema = z
   .strictObject({

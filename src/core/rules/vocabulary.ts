@@ -9,6 +9,10 @@ export const TLS_ENCRYPTED = ["yes", "no", "unknown"] as const;
 export const TLS_VERSIONS = ["TLS1.0", "TLS1.1", "TLS1.2", "TLS1.3"] as const;
 export const TLS_STRENGTHS = ["low", "medium", "high"] as const;
 export const DMARC_SOURCES = ["authres", "virtual", "none"] as const;
+/** Whose results a methodResult condition reads: the trusted servers', AuthLens's own checks', or either. */
+export const RESULT_SOURCES = ["server", "local", "either"] as const;
+/** The methods AuthLens checks itself (its own results: each DKIM signature, the ARC chain's cv, DMARC). */
+export const LOCAL_METHODS = ["dkim", "arc", "dmarc"] as const;
 export const STRING_OPS = ["equals", "contains", "startsWith", "endsWith", "matchesDomain"] as const;
 /** Thunderbird's MailFolder.specialUse values a rule may move or copy to. */
 export const SPECIAL_USES = ["inbox", "drafts", "sent", "trash", "templates", "archives", "junk", "outbox"] as const;

@@ -3,6 +3,7 @@
  * defaults (every field has one) and their TypeScript type.
  */
 import "../zod-english.js";
+import { DOH_SERVERS, isDohServerUrl } from "./doh.js";
 import * as z from "zod/mini";
 import { EXAMPLE_RULES } from "../rules/examples.js";
 import { rulesSchema } from "../rules/schema.js";
@@ -25,6 +26,16 @@ export const domainEntrySchema = z.string().check(z.trim(), z.minLength(1), z.ma
 
 export const bannerModeSchema = z.enum(BANNER_MODES);
 
+export { DOH_SERVERS } from "./doh.js";
+
+/** A DNS-over-HTTPS server: an https:// URL (or http:// on this computer). */
+export const dohServerSchema = z
+  .string()
+  .check(z.trim(), z.maxLength(2000), z.refine(isDohServerUrl, "an https:// URL of a DNS-over-HTTPS server, such as https://dns.quad9.net/dns-query"));
+
+/** Messages larger than this many megabytes are not checked (1 to 500). */
+export const checkMaxMegabytesSchema = z.number().check(z.int("a whole number of megabytes"), z.gte(1, "at least 1 MB"), z.lte(500, "at most 500 MB"));
+
 export const settingsSchema = z.object({
   /** Servers whose Authentication-Results count, for every account. Empty by default (RFC 8601 §7.1). */
   trustedAuthservIds: z._default(z.array(serverEntrySchema), []),
@@ -34,14 +45,23 @@ export const settingsSchema = z.object({
   trustedForwarders: z._default(z.array(domainEntrySchema), []),
   /** When the inline banner shows at the top of a message. */
   bannerMode: z._default(bannerModeSchema, "failures"),
-  /** Show a short text badge on the toolbar button. */
-  showBadge: z._default(z.boolean(), true),
+  /** Show a short text badge on the toolbar button (the icon's colour and shape already say the verdict). */
+  showBadge: z._default(z.boolean(), false),
   /** The user's filter rules (docs/rules.md). Three disabled examples to start from. */
   rules: z._default(rulesSchema, () => EXAMPLE_RULES.map((r) => structuredClone(r))),
   /** Run the rules on new mail. Per account (account id -> on/off); accounts not listed are on. */
   newMailAccounts: z._default(z.record(z.string(), z.boolean()), {}),
   /** Also run on new mail in special folders (Junk, Trash, Sent, Drafts, Templates, Archives). */
   newMailSpecialFolders: z._default(z.boolean(), false),
+  /**
+   * "Check signatures myself": AuthLens verifies DKIM signatures and ARC seals itself. Off by
+   * default: the names of the signing domains' DNS records then go to `dohServer`.
+   */
+  checkSignatures: z._default(z.boolean(), false),
+  /** The DNS-over-HTTPS server for those checks (its host permission is asked for when chosen). */
+  dohServer: z._default(dohServerSchema, DOH_SERVERS.quad9),
+  /** Messages larger than this are shown as "too large to check here". */
+  checkMaxMegabytes: z._default(checkMaxMegabytesSchema, 25),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

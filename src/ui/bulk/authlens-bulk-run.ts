@@ -234,6 +234,7 @@ export class AuthlensBulkRun extends LitElement {
               )}
             </tbody>
           </table>`}
+      ${s.ownChecksNeeded ? html`<p class="note" id="own-checked">${tCount("bulkOwnChecked", s.ownChecked)}</p>` : nothing}
       ${s.dryRun ? this.dryRunEnd(s) : this.counts(s)}
       ${s.state === "failed" ? html`<p class="error" role="alert">${t("bulkFailed", s.error ?? "")}</p>` : nothing}
       ${s.logError !== null ? html`<p class="error" role="alert">${t("bulkLogFailed", s.logError)}</p>` : nothing}

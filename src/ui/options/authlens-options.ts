@@ -12,6 +12,7 @@ import { displaySection } from "./display-section.js";
 import { isUnder, problemLine, problemsFor } from "./problems.js";
 import { rulesStyles } from "./rules/index.js";
 import "./server-list.js";
+import "./checking-section.js";
 import { forwardersSection, serversSection, type ListField } from "./servers-section.js";
 import { optionsStyles } from "./styles.js";
 import { downloadText } from "../shared/download.js";
@@ -239,6 +240,7 @@ export class AuthlensOptions extends LitElement {
           onChange: (showBadge) => this.save("showBadge", { showBadge }),
         },
       )}
+      <authlens-checking id="checking-section" .data=${data}></authlens-checking>
       <authlens-rules-section id="rules-section" .data=${data}></authlens-rules-section>
       <authlens-new-mail id="new-mail-section" .data=${data}></authlens-new-mail>
       <authlens-action-log id="action-log"></authlens-action-log>

@@ -1,11 +1,13 @@
 import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { errorText } from "../../core/error-text.js";
 import { ask } from "../../shared/ask.js";
+import { onViewChanged } from "../../shared/ui-platform.js";
 import type { TabView } from "../../shared/view-types.js";
 import { t } from "../shared/i18n.js";
 import { earlyView, immediateView } from "./early-view.js";
 import { authenticationSection } from "./sections/authentication.js";
 import { forwardingSection } from "./sections/forwarding.js";
+import { ownChecksSection } from "./sections/own-checks.js";
 import { otherMethodsSection } from "./sections/other-methods.js";
 import { rawHeadersSection } from "./sections/raw-headers.js";
 import { senderSection } from "./sections/sender.js";
@@ -24,9 +26,20 @@ export class AuthlensPopup extends LitElement {
   rawOpen = false;
   private tabId: number | undefined = immediateView?.tabId;
 
+  private unwatch: (() => void) | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    // AuthLens's own check finishes after the first view: read the tab's view again then.
+    this.unwatch = onViewChanged((tabId) => {
+      if (tabId === this.tabId) void ask("view", { tabId }).then((answer) => (this.view = answer.view));
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
   }
 
   private async load(): Promise<void> {
@@ -94,8 +107,9 @@ export class AuthlensPopup extends LitElement {
   private renderReady(v: Extract<TabView, { state: "ready" }>): TemplateResult {
     const a = v.analysis;
     const suggestion = a.verdict.suggestion;
+    // Offered while no server is trusted, also when AuthLens's own checks verified the message.
     const trustButton =
-      a.verdict.level === "unconfigured" && suggestion
+      a.trust.trustedCount === 0 && suggestion
         ? html`<div class="buttons">
             <button type="button" id="trust-button" @click=${() => this.trust(suggestion, v.message.accountId)}>
               ${v.message.accountName ? t("trustServerForAccount", suggestion, v.message.accountName) : t("trustServer", suggestion)}
@@ -104,7 +118,7 @@ export class AuthlensPopup extends LitElement {
         : nothing;
     return html`
       ${verdictSection(a, trustButton)} ${senderSection(a)} ${authenticationSection(a)} ${transportSection(a)}
-      ${forwardingSection(a)} ${otherMethodsSection(a)} ${trustSection(a, nothing)}
+      ${ownChecksSection(a, v.own)} ${forwardingSection(a)} ${otherMethodsSection(a)} ${trustSection(a, nothing)}
       ${rawHeadersSection(
         v.headersText,
         this.rawOpen,

@@ -165,6 +165,23 @@ export const popupStyles = css`
   .mono .dash {
     font-family: var(--al-font, inherit);
   }
+  .own-hop {
+    margin: 4px 0 0;
+  }
+  .tag {
+    display: inline-block;
+    padding: 0 5px;
+    border: 1px solid var(--al-border);
+    border-radius: 3px;
+    font-size: 0.85em;
+    color: var(--al-muted);
+  }
+  .bad {
+    color: var(--al-failed);
+  }
+  tr.why td {
+    padding-bottom: 6px;
+  }
   .status {
     min-height: 1.2em;
     color: var(--al-muted);

@@ -193,10 +193,17 @@ describe("showTab: one message", () => {
     });
   });
 
-  it("a failed verdict gets the badge (shown by default) and the failed icon", async () => {
+  it("a failed verdict gets the failed icon and no badge by default (the icon says it)", async () => {
     const { showTab } = await load();
     await showTab(5, [msg(2)]);
-    expect(buttonNow(5)).toMatchObject({ icon: "icons/failed.svg", label: "level_failed", badge: "badgeFailed", badgeColor: "#c62828" });
+    expect(buttonNow(5)).toMatchObject({ icon: "icons/failed.svg", label: "level_failed", badge: "" });
+  });
+
+  it("with the badge turned on, a failed verdict also gets it", async () => {
+    await browser.storage.local.set({ settings: { trustedAuthservIds: ["mx.example.net"], showBadge: true }, settingsVersion: 1 });
+    const { showTab } = await load();
+    await showTab(5, [msg(2)]);
+    expect(buttonNow(5)).toMatchObject({ icon: "icons/failed.svg", badge: "badgeFailed", badgeColor: "#c62828" });
   });
 
   it("an analysis that takes more than an instant shows 'working' meanwhile, not the previous verdict", async () => {
@@ -287,8 +294,7 @@ describe("showTab: a read error", () => {
       icon: "icons/error.svg",
       label: "level_error",
       title: "titleError(the message is gone)",
-      badge: "badgeError",
-      badgeColor: "#6d4c41",
+      badge: "",
     });
     expect(error).toHaveBeenCalled();
   });

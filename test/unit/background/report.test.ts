@@ -19,7 +19,7 @@ const HEADERS = [
 function view() {
   const analysis = analyzeMessage(parseHeaderBlock(HEADERS), { trustedAuthservIds: ["mx.example.net"], trustedForwarders: [] });
   const message = { messageId: 1, subject: "Hello", accountId: null, accountName: null };
-  return { state: "ready" as const, message, analysis, headersText: HEADERS, source: "getHeaders" as const, elapsedMs: 1 };
+  return { state: "ready" as const, message, analysis, headersText: HEADERS, source: "getHeaders" as const, elapsedMs: 1, own: { state: "off" as const } };
 }
 
 describe("buildReport", () => {

@@ -159,3 +159,28 @@ describe("authlens inspect --verify", () => {
     expect(err).toMatch(/go with --verify/);
   });
 });
+
+describe("authlens rules test --verify", () => {
+  const rules = JSON.stringify([
+    { id: "own", name: "Signature checked by AuthLens", conditions: [{ type: "methodResult", method: "dkim", results: ["pass"], source: "local", domain: "example.com" }], actions: [{ type: "addTag", tag: "$authlens_ok" }] },
+  ]);
+
+  it("evaluates conditions on AuthLens's own results with --verify", async () => {
+    const { code, out } = await cli(["rules", "test", "--rules", "rules.json", "--verify", "--dns", DNS, "--now", NOW, file("01-rsa2048-relaxed.eml")], { "rules.json": rules });
+    expect(code).toBe(0);
+    expect(out).toContain("MATCH Signature checked by AuthLens [own]");
+    expect(out).toContain("yes  DKIM result for example.com is pass, checked by AuthLens");
+    const changed = await cli(["rules", "test", "--rules", "rules.json", "--verify", "--dns", DNS, "--now", NOW, file("05-body-changed.eml")], { "rules.json": rules });
+    expect(changed.out).toContain("no    Signature checked by AuthLens [own]");
+  });
+
+  it("without --verify says those conditions are false, and DNS options need --verify", async () => {
+    const { code, out } = await cli(["rules", "test", "--rules", "rules.json", file("01-rsa2048-relaxed.eml")], { "rules.json": rules });
+    expect(code).toBe(0);
+    expect(out).toContain("without --verify they are false");
+    expect(out).toContain("no    Signature checked by AuthLens [own]");
+    const bad = await cli(["rules", "test", "--rules", "rules.json", "--dns", DNS, file("01-rsa2048-relaxed.eml")], { "rules.json": rules });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--dns, --doh and --now go with --verify");
+  });
+});

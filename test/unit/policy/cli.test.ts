@@ -118,6 +118,9 @@ describe("authlens policy", () => {
       "bannerMode",
       "showBadge",
       "newMailSpecialFolders",
+      "checkSignatures",
+      "dohServer",
+      "checkMaxMegabytes",
       "locked",
     ]);
     expect(schema.additionalProperties).toBe(false);

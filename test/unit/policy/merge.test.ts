@@ -44,7 +44,7 @@ describe("mergeSettings", () => {
 
   it("a locked key the policy does not set is locked to the default", () => {
     const m = mergeSettings(DEFAULT_SETTINGS, policy({ locked: ["showBadge", "trustedForwarders"] }), { showBadge: false, trustedForwarders: ["x.example"] }, ACCOUNTS);
-    expect(m.settings.showBadge).toBe(true);
+    expect(m.settings.showBadge).toBe(false);
     expect(m.settings.trustedForwarders).toEqual([]);
   });
 
@@ -60,7 +60,7 @@ describe("mergeSettings", () => {
       newMailAccounts: { account1: false },
     };
     const m = mergeSettings(DEFAULT_SETTINGS, p, user, ACCOUNTS);
-    expect(m.locked).toEqual(["trustedAuthservIds", "accountTrust", "trustedForwarders", "bannerMode", "showBadge", "newMailSpecialFolders"]);
+    expect(m.locked).toEqual(["trustedAuthservIds", "accountTrust", "trustedForwarders", "bannerMode", "showBadge", "newMailSpecialFolders", "checkSignatures", "dohServer", "checkMaxMegabytes"]);
     expect(m.settings).toEqual({
       ...DEFAULT_SETTINGS,
       trustedAuthservIds: ["mx.example.net"],

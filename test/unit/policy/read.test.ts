@@ -231,3 +231,21 @@ describe("findPolicy", () => {
     expect(underPath("", { path: "a", message: "m" }).path).toBe("a");
   });
 });
+
+describe("the signature-check keys", () => {
+  it("reads checkSignatures, dohServer and checkMaxMegabytes, and refuses what is not usable", () => {
+    expect(readPolicy({ checkSignatures: "1", dohServer: "https://doh.example.org/dns-query", checkMaxMegabytes: "40" }).policy).toEqual({
+      checkSignatures: true,
+      dohServer: "https://doh.example.org/dns-query",
+      checkMaxMegabytes: 40,
+    });
+    const bad = readPolicy({ dohServer: "http://doh.example.org/dns-query", checkMaxMegabytes: 0 });
+    expect(bad.policy).toEqual({});
+    expect(bad.problems.map((p) => p.path)).toEqual(["dohServer", "checkMaxMegabytes"]);
+  });
+
+  it("false and locked forbids the checks", () => {
+    const { policy } = readPolicy({ checkSignatures: false, locked: ["checkSignatures"] });
+    expect(policy).toEqual({ checkSignatures: false, locked: ["checkSignatures"] });
+  });
+});

@@ -4,7 +4,7 @@
  * for any other keyword; a picked method's results are checkboxes, a typed one's are typed.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { ARC_LABEL, ENCRYPTED_LABEL, LEVEL_LABEL, methodName, OP_LABEL, SOURCE_LABEL, STRENGTH_LABEL, tlsVersionName } from "../../../core/rules/labels.js";
+import { ARC_LABEL, ENCRYPTED_LABEL, LEVEL_LABEL, methodName, OP_LABEL, RESULT_SOURCE_LABEL, SOURCE_LABEL, STRENGTH_LABEL, tlsVersionName } from "../../../core/rules/labels.js";
 import type { ConditionType } from "../../../core/rules/schema.js";
 import { t } from "../../shared/i18n.js";
 import { checkbox, checkboxes, invalid, problemList, selectField, textField, type Invalid } from "./fields.js";
@@ -14,6 +14,7 @@ import {
   CONDITION_TYPES,
   DMARC_SOURCES,
   problemsUnder,
+  RESULT_SOURCES,
   splitList,
   STRING_OPS,
   TLS_ENCRYPTED,
@@ -50,6 +51,8 @@ interface Fields {
   problemsId: string;
   /** aria-invalid for the condition's key `key` as the schema names it (`results`, `levels`, `value`...). */
   ariaInvalid: (key: string) => Invalid;
+  /** AuthLens's own checks are on. */
+  checkingOn: boolean;
 }
 
 /** The method is typed (not one of the list). */
@@ -61,7 +64,7 @@ function methodLabel(method: string): string {
   return name.toLowerCase() === method ? name : t("rules_methodOption", name, method);
 }
 
-function conditionText(f: Fields, key: "method" | "results" | "ptype" | "property" | "value", label: string, hint?: string, list?: string): TemplateResult {
+function conditionText(f: Fields, key: "method" | "results" | "ptype" | "property" | "value" | "domain", label: string, hint?: string, list?: string): TemplateResult {
   return textField({
     id: `${f.id}-${key}`,
     label,
@@ -112,6 +115,22 @@ function resultsField(f: Fields): TemplateResult | typeof nothing {
     describedBy: f.problemsId,
     onChange: (results) => f.set({ results: results.join(", ") }),
   });
+}
+
+/** Whose results (the trusted servers', AuthLens's own, either) and for which domain; a note while own checks are off. */
+function resultSourceFields(f: Fields): TemplateResult {
+  const c = f.condition;
+  return html`${selectField({
+    id: `${f.id}-source`,
+    label: t("rules_resultSource"),
+    value: c.source,
+    options: RESULT_SOURCES.map((s) => [s, t(RESULT_SOURCE_LABEL[s])] as const),
+    invalid: f.ariaInvalid("source"),
+    describedBy: f.problemsId,
+    onChange: (source) => f.set({ source }),
+  })}${conditionText(f, "domain", t("rules_resultDomain"), t("rules_resultDomainHint"))}${c.source !== "server" && !f.checkingOn
+    ? html`<p class="note" id=${`${f.id}-local-off`}>${t("rules_localNeedsChecking")}</p>`
+    : nothing}`;
 }
 
 function opField(f: Fields): TemplateResult {
@@ -204,7 +223,7 @@ function kindFields(f: Fields): TemplateResult {
   const c = f.condition;
   switch (c.type) {
     case "methodResult":
-      return html`${methodField(f)}${resultsField(f)}`;
+      return html`${methodField(f)}${resultsField(f)}${resultSourceFields(f)}`;
     case "property":
       return propertyFields(f);
     case "verdict":
@@ -234,6 +253,7 @@ export interface ConditionItem {
   problems: readonly RuleProblem[] | undefined;
   /** The only condition cannot be removed. */
   removable: boolean;
+  checkingOn: boolean;
   set: (patch: Partial<DraftCondition>) => void;
   remove: () => void;
 }
@@ -242,7 +262,7 @@ export interface ConditionItem {
 export function conditionItem(o: ConditionItem): TemplateResult {
   const id = `rule-cond-${o.index}`;
   const at = `conditions.${o.index}`;
-  const f: Fields = { condition: o.condition, set: o.set, id, problemsId: `${id}-problems`, ariaInvalid: (key) => invalid(o.problems, `${at}.${key}`) };
+  const f: Fields = { condition: o.condition, set: o.set, id, problemsId: `${id}-problems`, ariaInvalid: (key) => invalid(o.problems, `${at}.${key}`), checkingOn: o.checkingOn };
   return html`<li class="item" id=${id} data-index=${o.index} role="group" aria-labelledby=${`${id}-title`}>
     <div class="item-head">
       <span class="item-title" id=${`${id}-title`}>${t("rules_conditionLegend", o.index + 1)}</span>

@@ -16,6 +16,7 @@ export type TlsEncrypted = Of<"tlsEncrypted", "value">;
 export type TlsVersion = Of<"tlsVersionAtLeast", "version">;
 export type TlsStrength = Item<Of<"tlsStrength", "levels">>;
 export type DmarcSource = Item<Of<"dmarcSource", "sources">>;
+export type ResultSource = NonNullable<Extract<Condition, { type: "methodResult" }>["source"]>;
 export type SpecialUse = Extract<FolderRef, { specialUse: unknown }>["specialUse"];
 
 export {
@@ -23,6 +24,8 @@ export {
   ARC_STATUSES,
   CONDITION_TYPES,
   DMARC_SOURCES,
+  LOCAL_METHODS,
+  RESULT_SOURCES,
   SPECIAL_USES,
   STRING_OPS,
   TLS_ENCRYPTED,
@@ -39,6 +42,10 @@ export interface DraftCondition {
   otherMethod: boolean;
   /** Comma-separated, as typed. */
   results: string;
+  /** methodResult: whose results (the trusted servers' by default). */
+  source: ResultSource;
+  /** methodResult: only results about this domain ("" is any). */
+  domain: string;
   ptype: string;
   property: string;
   op: StringOp;
@@ -94,6 +101,8 @@ export function emptyCondition(type: ConditionType = "methodResult"): DraftCondi
     method: "",
     otherMethod: false,
     results: "",
+    source: "server",
+    domain: "",
     ptype: "",
     property: "",
     op: "equals",
@@ -132,7 +141,7 @@ export function conditionToDraft(c: Condition): DraftCondition {
   const d = { ...emptyCondition(c.type), negate: c.negate === true };
   switch (c.type) {
     case "methodResult":
-      return { ...d, method: c.method, results: c.results.join(", ") };
+      return { ...d, method: c.method, results: c.results.join(", "), source: c.source ?? "server", domain: c.domain ?? "" };
     case "property":
       return { ...d, method: c.method, ptype: c.ptype, property: c.property, op: c.op, value: c.value };
     case "verdict":
@@ -206,7 +215,14 @@ const withDerived = <T extends object>(d: DraftCondition, c: T): T => (d.allowDe
 export function draftToCondition(d: DraftCondition): Record<string, unknown> {
   switch (d.type) {
     case "methodResult":
-      return withNegate(d, { type: d.type, method: d.method, results: splitList(d.results) });
+      return withNegate(d, {
+        type: d.type,
+        method: d.method,
+        results: splitList(d.results),
+        // The defaults are left out, so a rule saved unchanged stays the same rule (and rule-set version).
+        ...(d.source === "server" ? {} : { source: d.source }),
+        ...(d.domain.trim() === "" ? {} : { domain: d.domain.trim() }),
+      });
     case "property":
       return withNegate(d, { type: d.type, method: d.method, ptype: d.ptype, property: d.property, op: d.op, value: d.value });
     case "verdict":

@@ -19,6 +19,8 @@ export interface EditorContext {
   problems: readonly RuleProblem[] | undefined;
   accounts: readonly AccountFolders[];
   tags: readonly TagInfo[];
+  /** AuthLens's own checks are on (conditions on its own results can hold). */
+  checkingOn: boolean;
   /** The live preview line for this rule. */
   preview: TemplateResult | typeof nothing;
   update: (next: DraftRule) => void;
@@ -50,6 +52,7 @@ function conditions(ctx: EditorContext, set: (patch: Partial<DraftRule>) => void
           index: i,
           problems: ctx.problems,
           removable: list.length > 1,
+          checkingOn: ctx.checkingOn,
           set: (patch: Partial<DraftCondition>) => set({ conditions: replaceAt(list, i, patch) }),
           remove: () => set({ conditions: list.filter((_, k) => k !== i) }),
         }),

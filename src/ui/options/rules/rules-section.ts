@@ -435,6 +435,7 @@ export class AuthlensRulesSection extends LitElement {
             problems,
             accounts: this.folders,
             tags: this.tags,
+            checkingOn: this.data?.settings.checkSignatures === true,
             preview: html`<p class="note" id="rule-editor-preview">${mirror}</p>`,
             update: (next) => this.updateDraft(next),
             close: () => this.close(),

@@ -4,9 +4,22 @@ import { formatTime, reasonText, t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
 import { orDash, propertyText, resultWord } from "./format.js";
 
+/** What AuthLens's own check says of one hop: its seal and its message signature, and whether the chain broke there. */
+function ownHop(a: Analysis, instance: number): TemplateResult | typeof nothing {
+  const own = a.own?.arc;
+  const hop = own?.hops.find((h) => h.instance === instance);
+  if (!own || !hop) return nothing;
+  const word = (c: typeof hop.seal) => (c === null ? t("ownNotChecked") : resultWord(c.result));
+  return html`<p class="own-hop">
+    <span class="tag">${t("ownTag")}</span> ${t("ownSeal")}: ${word(hop.seal)} · ${t("ownMessageSignature")}: ${word(hop.messageSignature)}
+    ${own.brokenAt === instance ? html`<br /><strong class="bad">${t("ownChainBrokeHere")}</strong>` : nothing}
+    ${own.oldestPass !== null && own.oldestPass > 0 && instance === own.oldestPass ? html`<br /><span class="note">${t("ownOldestPass")}</span>` : nothing}
+  </p>`;
+}
+
 export function forwardingSection(a: Analysis): TemplateResult | typeof nothing {
   const arc = a.arc;
-  if (arc.status === "none" && arc.receiver === null) return nothing;
+  if (arc.status === "none" && arc.receiver === null && (a.own?.arc.cv ?? "none") === "none") return nothing;
   return html`
     <details open id="forwarding">
       <summary>${t("sectionForwarding")}</summary>
@@ -15,8 +28,12 @@ export function forwardingSection(a: Analysis): TemplateResult | typeof nothing 
         <dd>${resultWord(arc.status)} ${arc.reason ? html`<span class="note">— ${reasonText(arc.reason)}</span>` : nothing}</dd>
         <dt>${t("arcReceiver")}</dt>
         <dd>${arc.receiver ? html`${resultWord(arc.receiver.result)} (${shown(arc.receiver.authservId)})` : "—"}</dd>
+        ${a.own
+          ? html`<dt>${t("ownArcChain")}</dt>
+              <dd id="own-arc-chain">${resultWord(a.own.arc.cv)} ${a.own.arc.reason ? html`<span class="note">— ${reasonText(a.own.arc.reason)}</span>` : nothing}</dd>`
+          : nothing}
       </dl>
-      <p class="claim">${t("arcStructureOnly")}</p>
+      <p class="claim">${t(a.own ? "arcStructureAndOwn" : "arcStructureOnly")}</p>
       <ol class="timeline" id="arc-hops">
         ${arc.hops.map(
           (h) => html`<li>
@@ -29,6 +46,7 @@ export function forwardingSection(a: Analysis): TemplateResult | typeof nothing 
                   ${r.properties.map((p) => html` <span class="mono">${propertyText(p)}</span>`)}</li>`,
               )}
             </ul>
+            ${ownHop(a, h.instance)}
           </li>`,
         )}
       </ol>

@@ -1,0 +1,63 @@
+/**
+ * DNS for AuthLens's own checks: DNS over HTTPS (RFC 8484, ../../core/verify/doh.ts) to the server
+ * the person or their administrator chose, and only after checking was turned on and the server's
+ * host permission granted. One cache per server for every message (the engine's TTL cache, with
+ * negative caching), a timeout per query, and a cap on queries in flight so a folder's worth of
+ * messages never floods the server.
+ */
+import { DnsCache, type TxtAnswer, type TxtResolver } from "../../core/verify/dns.js";
+import { dohResolver, type Fetch } from "../../core/verify/doh.js";
+import { reason } from "../../core/reason.js";
+import { dohPermissionPattern } from "../../core/settings/doh.js";
+import { messenger } from "../../shared/api.js";
+
+export const QUERY_TIMEOUT_MS = 4000;
+export const MAX_IN_FLIGHT = 6;
+
+/** Whether the person granted the host permission the server needs (AuthLens asked when it was chosen). */
+export async function serverAllowed(serverUrl: string): Promise<boolean> {
+  const origin = dohPermissionPattern(serverUrl);
+  if (origin === null) return false;
+  try {
+    return await messenger.permissions.contains({ origins: [origin] });
+  } catch {
+    return false;
+  }
+}
+
+let inFlight = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(run: () => Promise<T>): Promise<T> {
+  if (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+  inFlight++;
+  try {
+    return await run();
+  } finally {
+    inFlight--;
+    waiting.shift()?.();
+  }
+}
+
+const cappedFetch: Fetch = (url, init) => slot(() => fetch(url, init));
+
+const caches = new Map<string, DnsCache>();
+
+/**
+ * The resolver for a server: its cache is kept while the server stays the same (one cache for
+ * every message). A server without a granted permission gets no request at all.
+ */
+export function resolverFor(serverUrl: string): TxtResolver {
+  let cache = caches.get(serverUrl);
+  if (cache === undefined) {
+    const doh = dohResolver(serverUrl, cappedFetch, { timeoutMs: QUERY_TIMEOUT_MS });
+    const guarded: TxtResolver = {
+      lookupTxt: async (name): Promise<TxtAnswer> =>
+        (await serverAllowed(serverUrl)) ? doh.lookupTxt(name) : { status: "error", reason: reason("dns_notAllowed", serverUrl) },
+    };
+    cache = new DnsCache(guarded);
+    caches.clear(); // one server at a time: a new choice starts a new cache
+    caches.set(serverUrl, cache);
+  }
+  return cache;
+}

@@ -1,0 +1,66 @@
+/**
+ * AuthLens's own check of one message (DKIM, ARC, DMARC: ../../core/verify/), run when the person
+ * turned "Check signatures myself" on: the raw message is read only then, and only up to the size
+ * limit. Results are kept per message while the settings stay the same; a check under way is
+ * shared (the display and a rule may ask at once).
+ */
+import { errorText } from "../../core/error-text.js";
+import { reason, type Reason } from "../../core/reason.js";
+import { WebCryptoSignatures, nobleSha256 } from "../../core/verify/crypto.js";
+import { type MessageVerification, verifyMessage } from "../../core/verify/verify-message.js";
+import { messenger } from "../../shared/api.js";
+import { readRawMessage } from "./raw-message.js";
+import { resolverFor, serverAllowed } from "./dns.js";
+
+type MessageHeader = messenger.messages.MessageHeader;
+
+export interface OwnCheckSettings {
+  checkSignatures: boolean;
+  dohServer: string;
+  /** Messages larger than this (MB) are not checked. */
+  checkMaxMegabytes: number;
+}
+
+export type OwnCheckResult =
+  | { state: "done"; verification: MessageVerification }
+  | { state: "tooLarge"; bytes: number; limit: number }
+  | { state: "unavailable"; reason: Reason };
+
+const crypto = new WebCryptoSignatures();
+const results = new Map<number, Promise<OwnCheckResult>>();
+const LIMIT = 300;
+
+/** Forget every result (the settings changed: another server, another limit). */
+export function clearOwnChecks(): void {
+  results.clear();
+}
+
+/** Whether checking is on and may run (the server's permission granted). */
+export async function ownChecksEnabled(s: OwnCheckSettings): Promise<boolean> {
+  return s.checkSignatures && (await serverAllowed(s.dohServer));
+}
+
+async function runNow(message: MessageHeader, s: OwnCheckSettings): Promise<OwnCheckResult> {
+  const limit = Math.round(s.checkMaxMegabytes * 1024 * 1024);
+  if (message.size > limit) return { state: "tooLarge", bytes: message.size, limit };
+  try {
+    const raw = await readRawMessage(message.id);
+    if (raw.size > limit) return { state: "tooLarge", bytes: raw.size, limit };
+    const verification = await verifyMessage(raw.chunks, { dns: resolverFor(s.dohServer), crypto, sha256: nobleSha256, now: Date.now });
+    return { state: "done", verification };
+  } catch (err) {
+    return { state: "unavailable", reason: reason("own_readFailed", errorText(err)) };
+  }
+}
+
+/** The own check of a message; `useCache` false (a bulk run) neither keeps nor reuses results. */
+export function ownCheck(message: MessageHeader, s: OwnCheckSettings, useCache = true): Promise<OwnCheckResult> {
+  if (!useCache) return results.get(message.id) ?? runNow(message, s);
+  let hit = results.get(message.id);
+  if (hit === undefined) {
+    hit = runNow(message, s);
+    if (results.size >= LIMIT) results.delete(results.keys().next().value as number);
+    results.set(message.id, hit);
+  }
+  return hit;
+}

@@ -1,0 +1,178 @@
+/**
+ * <authlens-checking> (#checking-section): "Check signatures myself". Off by default; turning it
+ * on says plainly what leaves Thunderbird (the names of the signing domains' DNS records, to the
+ * DNS-over-HTTPS server chosen here) and asks for that server's host permission at that moment.
+ * Turning it off, or choosing another server, gives the permission back. A policy may preset or
+ * lock each of the three settings.
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { errorText } from "../../core/error-text.js";
+import { dohPermissionPattern, DOH_SERVERS } from "../../core/settings/doh.js";
+import { removeHostPermission, requestHostPermission } from "../../shared/ui-platform.js";
+import { t } from "../shared/i18n.js";
+import { shown } from "../shared/shown.js";
+import { ask, settingOrigin, type OptionsData, type Problem } from "./data.js";
+import { problemLine } from "./problems.js";
+
+type Choice = keyof typeof DOH_SERVERS | "custom";
+const CHOICES: readonly Choice[] = ["quad9", "cloudflare", "google", "custom"];
+
+const originOf = dohPermissionPattern;
+
+function choiceOf(url: string): Choice {
+  return (Object.entries(DOH_SERVERS).find(([, v]) => v === url)?.[0] as Choice | undefined) ?? "custom";
+}
+
+export class AuthlensChecking extends LitElement {
+  static override properties = { data: { attribute: false }, custom: { state: true }, problems: { state: true }, status: { state: true }, busy: { state: true } };
+
+  data: OptionsData | undefined = undefined;
+  /** The organization URL being typed. */
+  custom = "";
+  problems: Problem[] = [];
+  status = "";
+  busy = false;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("data") && this.data && choiceOf(this.data.settings.dohServer) === "custom") this.custom = this.data.settings.dohServer;
+  }
+
+  private async save(changes: { checkSignatures?: boolean; dohServer?: string; checkMaxMegabytes?: number }): Promise<boolean> {
+    this.status = "";
+    try {
+      const { problems } = await ask("saveSettings", { changes });
+      this.problems = problems;
+      this.status = problems.length === 0 ? t("options_saved") : t("options_notSaved");
+      return problems.length === 0;
+    } catch (err) {
+      this.status = t("options_saveFailed", errorText(err));
+      return false;
+    }
+  }
+
+  /** Turn checking on (asking for the server's permission first: a click on this page) or off. */
+  private async toggle(on: boolean): Promise<void> {
+    const data = this.data;
+    if (!data) return;
+    const origin = originOf(data.settings.dohServer);
+    this.busy = true;
+    try {
+      if (on) {
+        if (origin === null || !(await requestHostPermission(origin))) {
+          this.status = t("checking_permissionRefused", shown(data.settings.dohServer));
+          return;
+        }
+        await this.save({ checkSignatures: true });
+      } else {
+        await this.save({ checkSignatures: false });
+        if (origin !== null) await removeHostPermission(origin).catch(() => false);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Choose another server: its permission is asked for (when checking is on), the old one's given back. */
+  private async choose(url: string): Promise<void> {
+    const data = this.data;
+    if (!data || url === data.settings.dohServer) return;
+    const before = originOf(data.settings.dohServer);
+    const after = originOf(url);
+    if (after === null) {
+      this.problems = [{ path: "dohServer", message: t("checking_badUrl") }];
+      return;
+    }
+    this.busy = true;
+    try {
+      if (data.settings.checkSignatures && !(await requestHostPermission(after))) {
+        this.status = t("checking_permissionRefused", shown(url));
+        return;
+      }
+      if ((await this.save({ dohServer: url })) && before !== null && before !== after) await removeHostPermission(before).catch(() => false);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private marker(key: "checkSignatures" | "dohServer" | "checkMaxMegabytes"): { locked: boolean; note: TemplateResult | typeof nothing } {
+    if (!this.data) return { locked: false, note: nothing };
+    const { preset, locked } = settingOrigin(this.data, key);
+    const text = locked ? t("options_locked") : preset ? t("options_preset") : "";
+    return { locked, note: text ? html`<span class="marker" id=${`${key}-marker`}>${text}</span>` : nothing };
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const data = this.data;
+    if (!data) return nothing;
+    const s = data.settings;
+    const on = this.marker("checkSignatures");
+    const server = this.marker("dohServer");
+    const size = this.marker("checkMaxMegabytes");
+    const choice = choiceOf(s.dohServer);
+    return html`
+      <section id="checking" aria-labelledby="checking-heading">
+        <h2 id="checking-heading">${t("checking_heading")}</h2>
+        <p class="note">${t("checking_explained")}</p>
+        <fieldset ?disabled=${on.locked || this.busy}>
+          <legend class="visually-hidden">${t("checking_heading")}</legend>
+          ${on.note}
+          <label class="choice">
+            <input type="checkbox" id="check-signatures" .checked=${s.checkSignatures} @change=${(e: Event) => void this.toggle((e.target as HTMLInputElement).checked)} />
+            ${t("checking_toggle")}
+          </label>
+        </fieldset>
+        <fieldset id="doh-server" ?disabled=${server.locked || this.busy}>
+          <legend>${t("checking_serverLegend")}</legend>
+          ${server.note}
+          ${CHOICES.map(
+            (c) => html`<label class="choice">
+              <input
+                type="radio"
+                name="doh-server"
+                id=${`doh-${c}`}
+                .checked=${choice === c}
+                @change=${() => (c === "custom" ? (this.custom = this.custom || "https://") : void this.choose(DOH_SERVERS[c]))}
+              />
+              ${t(`checking_server_${c}`)}
+            </label>`,
+          )}
+          ${choice === "custom" || this.custom !== ""
+            ? html`<label class="field"
+                >${t("checking_customUrl")}
+                <input
+                  type="url"
+                  id="doh-custom"
+                  .value=${this.custom}
+                  placeholder="https://doh.example.org/dns-query"
+                  @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)}
+                  @change=${() => void this.choose(this.custom.trim())}
+              /></label>`
+            : nothing}
+        </fieldset>
+        <fieldset ?disabled=${size.locked || this.busy}>
+          <legend>${t("checking_sizeLegend")}</legend>
+          ${size.note}
+          <label class="field"
+            >${t("checking_sizeLabel")}
+            <input
+              type="number"
+              id="check-max-mb"
+              min="1"
+              max="500"
+              step="1"
+              .value=${String(s.checkMaxMegabytes)}
+              @change=${(e: Event) => void this.save({ checkMaxMegabytes: Number((e.target as HTMLInputElement).value) })}
+          /></label>
+        </fieldset>
+        ${this.problems.length > 0 ? html`<ul class="problems problem">${this.problems.map((p) => html`<li>${problemLine(p)}</li>`)}</ul>` : nothing}
+        <p class="status" role="status">${this.status}</p>
+      </section>
+    `;
+  }
+}
+
+customElements.define("authlens-checking", AuthlensChecking);
