@@ -3,6 +3,8 @@
 /** The harness's answer to "hello": which run of the scenario's profile this is (1, 2, ...). */
 export interface Hello {
   phase: number;
+  /** Date.now() when the harness started this run of Thunderbird. */
+  launchedAt: number;
 }
 
 /** Written into the test XPI as e2e-config.json for one scenario. */

@@ -44,8 +44,10 @@ export interface ProfileOptions {
   inbox?: string[];
   /** More prefs (e.g. an IMAP account, the UI theme). */
   prefs?: Record<string, string | number | boolean>;
-  /** The XPI to install, as bytes. */
-  xpi: Buffer;
+  /** The XPI to install, as bytes (AuthLens). */
+  xpi?: Buffer;
+  /** Add-ons to install by gecko id (AuthLens under ADDON_ID, test add-ons next to it). */
+  xpis?: Record<string, Buffer>;
   /** Window size for screenshots. */
   width?: number;
   height?: number;
@@ -84,7 +86,8 @@ export function createProfile(options: ProfileOptions, parent = tmpdir()): Profi
   const local = join(dir, "Mail", "Local Folders");
   mkdirSync(local, { recursive: true });
   writeFileSync(join(local, "Inbox"), toMbox(options.inbox ?? []));
-  writeFileSync(join(dir, "extensions", `${ADDON_ID}.xpi`), options.xpi);
+  const xpis = { ...(options.xpi ? { [ADDON_ID]: options.xpi } : {}), ...options.xpis };
+  for (const [id, bytes] of Object.entries(xpis)) writeFileSync(join(dir, "extensions", `${id}.xpi`), bytes);
   // Open on the Local Folders Inbox (Thunderbird restores the first tab's folder from session.json).
   const session = {
     rev: 0,

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { readTree, writeXpi } from "../../../scripts/xpi.mjs";
 import type { DriverConfig, DriverMessage, Hello, TestResult } from "../protocol.js";
-import { createProfile, writeManagedStorage, type Profile } from "./profile.js";
+import { ADDON_ID, createProfile, writeManagedStorage, type Profile } from "./profile.js";
+import { PROBE_ID } from "../marks/protocol.js";
 import { endProcess, processTreeRssMb, startProcess } from "./processes.js";
 import { startServer } from "./server.js";
 
@@ -32,6 +33,14 @@ export interface Scenario {
   timeoutMs?: number;
   /** A benchmark: runs only with --bench (npm run bench), never in npm test. */
   bench?: boolean;
+  /**
+   * Which AuthLens the profile gets: the test build with the driver (the default), the product XPI
+   * as shipped, or the instrumented cold-start build (build/addon-marks/: the product plus timing
+   * marks, no driver). The last two need `probe`.
+   */
+  addon?: "test" | "product" | "marks";
+  /** The cold-start probe add-on (build/probe/) runs the scenario's tests, from outside AuthLens. */
+  probe?: boolean;
 }
 
 /** What a scenario's calls can reach while it runs. */
@@ -53,6 +62,8 @@ export interface Metric {
 export interface HarnessContext {
   metrics: Metric[];
   root: string;
+  /** dist/authlens-<version>.xpi */
+  productXpi: string;
   thunderbird: string;
   display: string;
   resultsDir: string;
@@ -60,11 +71,34 @@ export interface HarnessContext {
   verbose: boolean;
 }
 
-/** Builds the scenario's XPI: the test build plus e2e-config.json telling the driver where to report. */
-async function packTestXpi(ctx: HarnessContext, config: DriverConfig, outPath: string): Promise<void> {
-  const files = readTree(join(ctx.root, "build", "addon-test"));
-  files.set("e2e-config.json", Buffer.from(JSON.stringify(config)));
+/** Packs a built add-on folder, with e2e-config.json telling the driver (or probe) where to report. */
+async function packXpi(dir: string, config: DriverConfig | undefined, outPath: string): Promise<Buffer> {
+  const files = readTree(dir);
+  if (config) files.set("e2e-config.json", Buffer.from(JSON.stringify(config)));
   await writeXpi(files, outPath);
+  return readFileSync(outPath);
+}
+
+/** The add-ons of a scenario's profile: AuthLens (by id) and, for cold-start scenarios, the probe. */
+async function scenarioXpis(ctx: HarnessContext, scenario: Scenario, config: DriverConfig, tmp: string): Promise<Record<string, Buffer>> {
+  const addon = scenario.addon ?? "test";
+  if (addon === "test" && scenario.probe) throw new Error(`${scenario.name}: the probe runs with the product or the instrumented build, not the test build`);
+  if (addon !== "test" && !scenario.probe) throw new Error(`${scenario.name}: without the test build's driver, the probe must run the tests`);
+  const xpis: Record<string, Buffer> = {};
+  if (scenario.probe) xpis[PROBE_ID] = await packXpi(join(ctx.root, "build", "probe"), config, join(tmp, `${scenario.name}-probe.xpi`));
+  const authlens = join(tmp, `${scenario.name}.xpi`);
+  switch (addon) {
+    case "test":
+      xpis[ADDON_ID] = await packXpi(join(ctx.root, "build", "addon-test"), config, authlens);
+      break;
+    case "product":
+      xpis[ADDON_ID] = readFileSync(ctx.productXpi);
+      break;
+    case "marks":
+      xpis[ADDON_ID] = await packXpi(join(ctx.root, "build", "addon-marks"), undefined, authlens);
+      break;
+  }
+  return xpis;
 }
 
 export async function runScenario(ctx: HarnessContext, scenario: Scenario): Promise<TestResult[]> {
@@ -72,6 +106,7 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
   let phase = 1;
   let resolveDone: () => void = () => undefined;
   let tb: ReturnType<typeof startProcess> | undefined;
+  let launchedAt = 0;
   const runApi: ScenarioRun = {
     get profile() {
       return profile;
@@ -84,7 +119,7 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
   const { server, port } = await startServer(async (m: DriverMessage) => {
     switch (m.kind) {
       case "hello":
-        return { phase } satisfies Hello;
+        return { phase, launchedAt } satisfies Hello;
       case "call": {
         const call = scenario.calls?.[m.name];
         if (!call) throw new Error(`scenario ${scenario.name} has no call ${m.name}`);
@@ -113,15 +148,14 @@ export async function runScenario(ctx: HarnessContext, scenario: Scenario): Prom
   const tmp = join(ctx.root, ".tmp");
   mkdirSync(tmp, { recursive: true });
   const config: DriverConfig = { port, scenario: scenario.name, only: [], data: scenario.data ?? {} };
-  const xpiPath = join(tmp, `${scenario.name}.xpi`);
-  await packTestXpi(ctx, config, xpiPath);
-  const profile = createProfile({ inbox: scenario.inbox ?? [], prefs: scenario.prefs, xpi: readFileSync(xpiPath) }, tmp);
+  const profile = createProfile({ inbox: scenario.inbox ?? [], prefs: scenario.prefs, xpis: await scenarioXpis(ctx, scenario, config, tmp) }, tmp);
   if (scenario.managed !== undefined) writeManagedStorage(profile, scenario.managed);
   const output: string[] = [];
   try {
     await scenario.before?.(profile);
     for (phase = 1; phase <= (scenario.phases ?? 1); phase++) {
       const done = new Promise<void>((r) => (resolveDone = r));
+      launchedAt = Date.now();
       tb = startProcess(ctx.thunderbird, ["--profile", profile.dir, "--no-remote"], {
         env: { ...process.env, DISPLAY: ctx.display, HOME: profile.home, MOZ_CRASHREPORTER_DISABLE: "1", TZ: "UTC" },
         stdio: ["ignore", "pipe", "pipe"],

@@ -7,6 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestResult } from "../protocol.js";
@@ -46,12 +47,22 @@ async function main(): Promise<number> {
   const version = execFileSync(thunderbird, ["--version"], { encoding: "utf8" }).trim();
   const { display } = await startXvfb();
   log(`e2e: ${version}, display ${display}`);
-  const ctx: HarnessContext = { root, thunderbird, display, resultsDir: join(root, "test-results"), log, verbose, metrics: [] };
+  const ctx: HarnessContext = { root, productXpi, thunderbird, display, resultsDir: join(root, "test-results"), log, verbose, metrics: [] };
   mkdirSync(ctx.resultsDir, { recursive: true });
+  const selected = scenarios(root).filter((s) => (wanted.length === 0 || wanted.includes(s.name)) && Boolean(s.bench) === bench);
+  const probeBuilt = ["probe", "addon-marks"].every((d) => existsSync(join(root, "build", d, "manifest.json")));
+  if (selected.some((s) => s.probe) && !probeBuilt) {
+    log("The cold-start probe is not built: run `node test/e2e/probe/build.mjs` after the product build (npm run bench does both).");
+    return 1;
+  }
   try {
-    for (const scenario of scenarios(root)) {
-      if (wanted.length > 0 && !wanted.includes(scenario.name)) continue;
-      if (Boolean(scenario.bench) !== bench) continue;
+    for (const scenario of selected) {
+      // Timings depend on what else the machine runs: say how busy it was.
+      if (bench) {
+        const load = Number(loadavg()[0]?.toFixed(2));
+        ctx.metrics.push({ scenario: scenario.name, name: `machine load average (1 min, ${availableParallelism()} CPUs) at the start`, value: load, unit: "" });
+        log(`  ${scenario.name}: load average ${load} on ${availableParallelism()} CPUs`);
+      }
       results.push(...(await runScenario(ctx, scenario)));
     }
   } finally {

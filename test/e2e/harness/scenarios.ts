@@ -7,6 +7,7 @@ import type { Scenario, ScenarioRun } from "./run-scenario.js";
 import demoVerdicts from "../../fixtures/demo/verdicts.json";
 import { policyScenarios } from "./policy-scenarios.js";
 import { DEMO_SETTINGS } from "./demo-settings.js";
+import { coldStartScenarios } from "./cold-start-scenarios.js";
 
 /** The verdict of each demo message when the demo server mx.example.net is trusted. */
 export const DEMO_VERDICTS = demoVerdicts as Record<string, string>;
@@ -109,6 +110,7 @@ export function scenarios(root: string): Scenario[] {
       data: { count },
       timeoutMs: 300_000,
     })),
+    ...coldStartScenarios(root, demo, DEMO_VERDICTS),
     ...[1000, 10000].map((count) => ({
       name: `bench-bulk-${count}`,
       bench: true,
