@@ -5,7 +5,7 @@
 import { errorText } from "../core/error-text.js";
 import { messenger } from "../shared/api.js";
 import type { AnswerOf, RequestOf, RequestType, UiRequest } from "../shared/requests.js";
-import { nextSettingsRefresh, refreshTab } from "./display.js";
+import { nextSettingsRefresh, refreshTab, showDisplayedIn } from "./display.js";
 import { loadAccounts, loadFolders, loadTags } from "./mail-sources.js";
 import { buildReport } from "./report.js";
 import { readLog } from "./rules/action-log.js";
@@ -78,7 +78,7 @@ const HANDLERS: Handlers = {
   view: async ({ tabId }) => {
     const tab = tabId ?? (await activeTab());
     if (tab === null) return { tabId: null, view: null };
-    return { tabId: tab, view: (await viewForPopup(tab)) ?? (await refreshTab(tab)) ?? null };
+    return { tabId: tab, view: (await viewForPopup(tab)) ?? (await showDisplayedIn(tab)) ?? null };
   },
   banner: (_request, sender) => bannerView(sender),
   openPopup: async () => {

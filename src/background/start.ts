@@ -2,19 +2,34 @@ import { messenger } from "../shared/api.js";
 import { startDisplay } from "./display.js";
 import { registerBanner } from "./banner-script.js";
 import { startRouter } from "./router.js";
-import { startTriggers } from "./rules/triggers.js";
+import { createMenus, pruneJournal, startTriggers } from "./rules/triggers.js";
 import { exposeTabViews } from "./tab-views.js";
 
+/**
+ * What is set up once per Thunderbird session or install, not at every wake of the event page (the
+ * page is unloaded after 30 s idle and woken by the next event, which then waits for it): the menu
+ * entries, the banner's registration and the journal's pruning.
+ */
+async function setUp(): Promise<void> {
+  const steps: [string, () => Promise<void>][] = [
+    ["creating the menus", createMenus],
+    ["registering the banner", registerBanner],
+    ["pruning the rules journal", pruneJournal],
+  ];
+  await Promise.all(steps.map(([what, step]) => step().catch((err: unknown) => console.warn(`AuthLens: ${what} failed:`, err))));
+}
+
 /** Registers every listener. Listeners must be registered synchronously at start-up (event page). */
-export async function start(): Promise<void> {
-  // Start with Thunderbird, not only when a primed event wakes the event page: the menus, the banner
-  // script and the settings are then in place before the first message is shown.
-  messenger.runtime.onStartup.addListener(() => undefined);
+export function start(): Promise<void> {
+  // Start with Thunderbird, not only when a primed event wakes the event page: the menus and the
+  // banner script are then in place before the first message is shown.
+  messenger.runtime.onStartup.addListener(() => void setUp());
+  messenger.runtime.onInstalled.addListener(() => void setUp());
   startDisplay();
   startRouter();
   exposeTabViews();
   startTriggers();
-  await registerBanner();
   const manifest = messenger.runtime.getManifest();
   console.info(`AuthLens ${manifest.version} started`);
+  return Promise.resolve();
 }

@@ -15,9 +15,10 @@ export function titleFor(view: TabView): string {
     case "ready": {
       const domain = senderDomainForDisplay(view.analysis) ?? "?";
       const suggestion = view.analysis.verdict.suggestion ?? "?";
+      const own = view.analysis.verdict.basis === "own" || view.analysis.verdict.basis === "ownVirtual";
       switch (view.analysis.verdict.level) {
         case "verified":
-          return t("titleVerified", domain);
+          return t(own ? "titleVerifiedOwn" : "titleVerified", domain);
         case "suspicious":
           return t("titleSuspicious", domain);
         case "failed":

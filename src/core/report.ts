@@ -14,7 +14,8 @@ function line(label: string, value: string): string {
 
 export function formatReport(a: Analysis, title: string | null, render: RenderReason): string {
   let out = title !== null ? `== ${sanitizeForTerminal(title)}\n` : "";
-  out += `Verdict: ${a.verdict.level.toUpperCase()}\n`;
+  const own = a.verdict.basis === "own" || a.verdict.basis === "ownVirtual";
+  out += `Verdict: ${a.verdict.level.toUpperCase()}${own ? " (checked by AuthLens)" : ""}\n`;
   for (const r of a.verdict.reasons) out += `  - ${sanitizeForTerminal(render(r))}\n`;
   if (a.verdict.suggestion !== null) out += `  Suggested server to trust: ${sanitizeForTerminal(a.verdict.suggestion)}\n`;
 

@@ -43,6 +43,11 @@ const cappedFetch: Fetch = (url, init) => slot(() => fetch(url, init));
 
 const caches = new Map<string, DnsCache>();
 
+/** Forgets every cached answer (the benchmark's cold cache; a new server starts a new cache anyway). */
+export function clearDnsCaches(): void {
+  caches.clear();
+}
+
 /**
  * The resolver for a server: its cache is kept while the server stays the same (one cache for
  * every message). A server without a granted permission gets no request at all.

@@ -77,9 +77,6 @@ async function openBulkRun(folder: MailFolder): Promise<void> {
 }
 
 export function startTriggers(): void {
-  void currentRuleSet()
-    .then((rs) => pruneOtherVersions(rs.version))
-    .catch((err: unknown) => console.warn("AuthLens: pruning the rules journal failed:", err));
   messenger.messages.onNewMailReceived.addListener((folder, list) => {
     void (async () => {
       const { settings } = await getSettings();
@@ -87,12 +84,23 @@ export function startTriggers(): void {
       await runOn(await collect(list), "newMail");
     })().catch((err: unknown) => console.error("AuthLens: running the rules on new mail failed:", err));
   });
-  void (async () => {
-    await messenger.menus.removeAll();
-    messenger.menus.create({ id: MENU_SELECTED, title: messenger.i18n.getMessage("menuApplySelected"), contexts: ["message_list"] as never });
-    messenger.menus.create({ id: MENU_FOLDER, title: messenger.i18n.getMessage("menuApplyFolder"), contexts: ["folder_pane"] as never });
-  })();
   messenger.menus.onClicked.addListener((info) => void onMenuClicked(info as unknown as MenuClick));
+}
+
+/**
+ * The two menu entries. Menus of an event page persist across its unloads and Thunderbird's
+ * restarts, so they are made when AuthLens is installed or updated (and at Thunderbird's start, in
+ * the language it starts in), not each time the page wakes for an event.
+ */
+export async function createMenus(): Promise<void> {
+  await messenger.menus.removeAll();
+  messenger.menus.create({ id: MENU_SELECTED, title: messenger.i18n.getMessage("menuApplySelected"), contexts: ["message_list"] as never });
+  messenger.menus.create({ id: MENU_FOLDER, title: messenger.i18n.getMessage("menuApplyFolder"), contexts: ["folder_pane"] as never });
+}
+
+/** Drops the journal entries of earlier rule-set versions (at Thunderbird's start, not at every wake). */
+export async function pruneJournal(): Promise<void> {
+  await pruneOtherVersions((await currentRuleSet()).version);
 }
 
 /** What AuthLens reads of a menus.onClicked event. */

@@ -117,8 +117,8 @@ export class AuthlensPopup extends LitElement {
           </div>`
         : nothing;
     return html`
-      ${verdictSection(a, trustButton)} ${senderSection(a)} ${authenticationSection(a)} ${transportSection(a)}
-      ${ownChecksSection(a, v.own)} ${forwardingSection(a)} ${otherMethodsSection(a)} ${trustSection(a, nothing)}
+      ${verdictSection(a, trustButton)} ${senderSection(a)} ${authenticationSection(a)} ${ownChecksSection(a, v.own)}
+      ${transportSection(a)} ${forwardingSection(a)} ${otherMethodsSection(a)} ${trustSection(a, nothing)}
       ${rawHeadersSection(
         v.headersText,
         this.rawOpen,

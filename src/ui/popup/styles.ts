@@ -162,8 +162,9 @@ export const popupStyles = css`
     font-family: monospace;
     font-size: 0.95em;
   }
-  .mono .dash {
-    font-family: var(--al-font, inherit);
+  /* A missing value is the same dash as everywhere else, not a monospace one. */
+  .mono:has(> .dash) {
+    font-family: inherit;
   }
   .own-hop {
     margin: 4px 0 0;

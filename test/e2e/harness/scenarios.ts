@@ -6,6 +6,7 @@ import { expectBulk } from "./bulk-expect.js";
 import type { Scenario, ScenarioRun } from "./run-scenario.js";
 import demoVerdicts from "../../fixtures/demo/verdicts.json";
 import { policyScenarios } from "./policy-scenarios.js";
+import { ownCheckScenarios } from "./own-check-scenarios.js";
 import { DEMO_SETTINGS } from "./demo-settings.js";
 import { coldStartScenarios } from "./cold-start-scenarios.js";
 
@@ -223,5 +224,6 @@ export function scenarios(root: string): Scenario[] {
       data: { files: hostile.map((f) => ({ file: f.file, subject: f.subject })) },
     },
     ...policyScenarios(demo),
+    ...ownCheckScenarios(root),
   ];
 }

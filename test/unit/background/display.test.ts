@@ -414,6 +414,18 @@ describe("refreshTab", () => {
   });
 });
 
+describe("showDisplayedIn", () => {
+  it("analyzes what a tab displays also when AuthLens has no view of it (a popup waking an unloaded background page)", async () => {
+    const { showDisplayedIn, getTabView } = await load();
+    expect(getTabView(5)).toBeUndefined();
+    tb.displayed.set(5, { messages: [msg(2)] });
+    const view = await showDisplayedIn(5);
+    expect(tb.displayedAsked).toEqual([5]);
+    expect(view).toMatchObject({ state: "ready", message: { messageId: 2 } });
+    expect(getTabView(5)).toBe(view);
+  });
+});
+
 describe("nextSettingsRefresh", () => {
   it("answers with the tab's view re-analyzed under the new settings", async () => {
     // No server trusted yet.

@@ -13,15 +13,20 @@ function signatureRow(d: DkimCheck): TemplateResult {
     <td>${shown(d.algorithm) || DASH}${d.keyBits !== null ? html`<br /><span class="note">${t("ownKeyBits", d.keyBits)}</span>` : nothing}</td>
     <td>${resultWord(d.result)}</td>
   </tr>
-  ${d.reason !== null || d.notes.length > 0 || d.dnssec !== null
-    ? html`<tr class="why">
-        <td colspan="4">
-          ${d.reason !== null ? html`<span>${reasonText(d.reason)}</span>` : nothing}
-          ${d.notes.map((n) => html`<br /><span class="note">${reasonText(n)}</span>`)}
-          ${d.dnssec !== null ? html`<br /><span class="note">${t(d.dnssec ? "ownDnssecYes" : "ownDnssecNo")}</span>` : nothing}
-        </td>
-      </tr>`
-    : nothing}`;
+  ${why(d)}`;
+}
+
+/** The reason, notes and DNSSEC line under a signature, one per line. */
+function why(d: DkimCheck): TemplateResult | typeof nothing {
+  const lines = [
+    ...(d.reason !== null ? [html`<span>${reasonText(d.reason)}</span>`] : []),
+    ...d.notes.map((n) => html`<span class="note">${reasonText(n)}</span>`),
+    ...(d.dnssec !== null ? [html`<span class="note">${t(d.dnssec ? "ownDnssecYes" : "ownDnssecNo")}</span>`] : []),
+  ];
+  if (lines.length === 0) return nothing;
+  return html`<tr class="why">
+    <td colspan="4">${lines.map((l, i) => (i === 0 ? l : html`<br />${l}`))}</td>
+  </tr>`;
 }
 
 function megabytes(bytes: number): string {

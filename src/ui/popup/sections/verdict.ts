@@ -17,7 +17,7 @@ export function verdictSection(a: Analysis, trustButton: TemplateResult | typeof
   return html`
     <section class="verdict level-${level}" aria-live="polite">
       <img src="icons/${level}.svg" alt="" />
-      <h1 id="verdict-level">${t(`level_${level}`)}</h1>
+      <h1 id="verdict-level">${a.verdict.basis === "own" || a.verdict.basis === "ownVirtual" ? t("levelCheckedByAuthLens", t(`level_${level}`)) : t(`level_${level}`)}</h1>
       <p id="verdict-summary">${summary}</p>
       <div></div>
       <div>

@@ -10,3 +10,4 @@ import "./options.js";
 import "./dark.js";
 import "./imap-display.js";
 import "./bench.js";
+import "./own-checks.js";
