@@ -5,7 +5,7 @@
 import { errorText } from "../core/error-text.js";
 import { messenger } from "../shared/api.js";
 import type { AnswerOf, RequestOf, RequestType, UiRequest } from "../shared/requests.js";
-import { nextSettingsRefresh, refreshTab, showDisplayedIn } from "./display.js";
+import { nextSettingsRefresh, showDisplayedIn } from "./display.js";
 import { loadAccounts, loadFolders, loadTags } from "./mail-sources.js";
 import { buildReport } from "./report.js";
 import { readLog } from "./rules/action-log.js";
