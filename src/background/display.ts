@@ -7,7 +7,8 @@ import type { TabView } from "../shared/view-types.js";
 import { messenger } from "../shared/api.js";
 import { forgetButton, showButtonState } from "./action-button.js";
 import { analyze, clearAnalysisCache, type MessageAnalysis, withOwnChecks } from "./analysis.js";
-import { clearOwnChecks, ownCheck, ownChecksEnabled, type OwnCheckSettings } from "./own-checks/run.js";
+import { clearOwnChecks, ownCheck, ownChecksEnabled, type OwnCheckResult, type OwnCheckSettings } from "./own-checks/run.js";
+import { reason } from "../core/reason.js";
 import { rememberServer } from "./recent-servers.js";
 import { getSettings, watchSettings } from "./settings-store.js";
 import { allTabIds, forgetTab, getTabView, setTabView } from "./tab-views.js";
@@ -78,6 +79,8 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
   generation.set(tabId, gen);
   const current = () => generation.get(tabId) === gen;
   let view: TabView;
+  /** AuthLens's own check to run once the button shows the servers' verdict. */
+  let follow: (() => Promise<void>) | undefined;
   const only = messages.length === 1 ? messages[0] : undefined;
   if (!only) {
     view = { state: "neutral", count: messages.length };
@@ -103,8 +106,10 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
         own: checking === null ? { state: "off" } : { state: "checking" },
       };
       if (ma.analysis.verdict.suggestion) void rememberServer(ma.analysis.verdict.suggestion);
-      // The server's verdict shows at once; AuthLens's own check follows and updates it.
-      if (checking !== null) void followWithOwnCheck(tabId, current, only, ma, view, checking, started);
+      // The server's verdict shows at once; AuthLens's own check follows (after the button, so its
+      // reading and DNS do not delay it) and updates it.
+      const shown = view;
+      if (checking !== null) follow = () => followWithOwnCheck(tabId, current, only, ma, shown, checking, started);
     } catch (err) {
       view = { state: "error", message: errorText(err), messageId: only.id };
       console.error("AuthLens: analyzing message", only.id, err);
@@ -115,6 +120,7 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
   setTabView(tabId, view);
   await showButton(tabId, view);
   recordTiming(performance.now() - started);
+  if (follow) void follow().catch((err: unknown) => console.error("AuthLens: own check of message", only?.id, err));
   return view;
 }
 
@@ -132,12 +138,11 @@ async function showButton(tabId: number, view: TabView): Promise<void> {
   }
 }
 
-/** The own-check settings when checking is on and may run (its server's permission granted); else null. */
+/** The own-check settings when checking is on; else null. (Whether its server may be reached is asked after the button.) */
 async function ownCheckSettings(): Promise<OwnCheckSettings | null> {
   try {
     const { settings } = await getSettings();
-    const s: OwnCheckSettings = { checkSignatures: settings.checkSignatures, dohServer: settings.dohServer, checkMaxMegabytes: settings.checkMaxMegabytes };
-    return (await ownChecksEnabled(s)) ? s : null;
+    return settings.checkSignatures ? { checkSignatures: true, dohServer: settings.dohServer, checkMaxMegabytes: settings.checkMaxMegabytes } : null;
   } catch {
     return null;
   }
@@ -157,7 +162,8 @@ async function followWithOwnCheck(
   s: OwnCheckSettings,
   started: number,
 ): Promise<void> {
-  const result = await ownCheck(message, s);
+  // Turned on (perhaps by a policy) without the server's permission: said, and nothing is read.
+  const result: OwnCheckResult = (await ownChecksEnabled(s)) ? await ownCheck(message, s) : { state: "unavailable", reason: reason("dns_notAllowed", s.dohServer) };
   let next: TabView;
   if (result.state === "done") {
     next = { ...shown, analysis: await withOwnChecks(ma, result.verification), own: { state: "done" } };
