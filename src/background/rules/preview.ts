@@ -2,10 +2,12 @@
  * The rules editor's live preview: how many of the last N messages of a folder each (unsaved) rule
  * would match. A dry run of the same engine: nothing is changed, nothing is journalled.
  */
-import { evaluateRules } from "../../core/rules/evaluate.js";
+import { evaluateRules, needsOwnChecks } from "../../core/rules/evaluate.js";
 import { validateRules } from "../../core/rules/validate.js";
 import { messenger } from "../../shared/api.js";
-import { analyze } from "../analysis.js";
+import { analyze, withOwnChecks } from "../analysis.js";
+import { ownCheck, ownChecksEnabled, type OwnCheckSettings } from "../own-checks/run.js";
+import { getSettings } from "../settings-store.js";
 import type { RulesPreview } from "../../shared/data-types.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
@@ -26,8 +28,18 @@ export async function previewRules(input: unknown, folderId: string, limit = 200
   }
   const matched: Record<string, number> = Object.fromEntries(rules.map((r) => [r.id, 0]));
   const enabledAll = rules.map((r) => ({ ...r, enabled: true, stopAfter: false }));
+  // A rule on AuthLens's own results is previewed with them, when checking is on (results are kept
+  // per message, so editing the rule again does not check again).
+  const { settings } = await getSettings();
+  const own: OwnCheckSettings = { checkSignatures: settings.checkSignatures, dohServer: settings.dohServer, checkMaxMegabytes: settings.checkMaxMegabytes };
+  const withOwn = needsOwnChecks(enabledAll) && (await ownChecksEnabled(own));
   for (const m of newest) {
-    const { analysis } = await analyze(m, false);
+    const ma = await analyze(m, false);
+    let analysis = ma.analysis;
+    if (withOwn) {
+      const checked = await ownCheck(m, own);
+      if (checked.state === "done") analysis = await withOwnChecks(ma, checked.verification);
+    }
     for (const match of evaluateRules(enabledAll, analysis)) if (match.matched) matched[match.ruleId] = (matched[match.ruleId] ?? 0) + 1;
   }
   return { folderName: folder.name ?? folderId, examined: newest.length, matched, problems };

@@ -117,14 +117,19 @@ export class AuthlensChecking extends LitElement {
       <section id="checking" aria-labelledby="checking-heading">
         <h2 id="checking-heading">${t("checking_heading")}</h2>
         <p class="note">${t("checking_explained")}</p>
-        <fieldset ?disabled=${on.locked || this.busy}>
-          <legend class="visually-hidden">${t("checking_heading")}</legend>
+        <p class="toggle">
           ${on.note}
           <label class="choice">
-            <input type="checkbox" id="check-signatures" .checked=${s.checkSignatures} @change=${(e: Event) => void this.toggle((e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              id="check-signatures"
+              ?disabled=${on.locked || this.busy}
+              .checked=${s.checkSignatures}
+              @change=${(e: Event) => void this.toggle((e.target as HTMLInputElement).checked)}
+            />
             ${t("checking_toggle")}
           </label>
-        </fieldset>
+        </p>
         <fieldset id="doh-server" ?disabled=${server.locked || this.busy}>
           <legend>${t("checking_serverLegend")}</legend>
           ${server.note}
@@ -145,7 +150,7 @@ export class AuthlensChecking extends LitElement {
                 >${t("checking_customUrl")}
                 <input
                   type="url"
-                  id="doh-custom"
+                  id="doh-custom-url"
                   .value=${this.custom}
                   placeholder="https://doh.example.org/dns-query"
                   @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)}
@@ -161,6 +166,7 @@ export class AuthlensChecking extends LitElement {
             <input
               type="number"
               id="check-max-mb"
+              class="narrow"
               min="1"
               max="500"
               step="1"

@@ -84,12 +84,23 @@ export const optionsStyles = css`
   button:hover:not(:disabled) {
     background: color-mix(in srgb, var(--al-fg) 8%, var(--al-bg));
   }
-  input[type="text"] {
+  input[type="text"],
+  input[type="url"],
+  input[type="number"] {
     background: var(--al-bg);
     border: 1px solid var(--al-muted);
     border-radius: 4px;
     padding: 3px 6px;
     min-width: 18em;
+  }
+  input[type="url"] {
+    box-sizing: border-box;
+    width: 100%;
+    max-width: 40em;
+  }
+  input[type="number"].narrow {
+    min-width: 0;
+    width: 6em;
   }
   input[aria-invalid="true"] {
     border: 2px solid var(--al-failed);

@@ -17,6 +17,7 @@ import type { TabView } from "../../../../src/shared/view-types.js";
 import { assert, assertEqual, waitFor } from "../assert.js";
 import { displayInMailTab, openPopup, type PopupHandle } from "../display.js";
 import { call, metric, screenshot } from "../harness-client.js";
+import { openOptions, painted, type OptionsPage } from "../options.js";
 import { listMessages, localInbox, showFolder } from "../mail.js";
 import { accountOfType, inboxOf } from "../rules-helpers.js";
 import { test } from "../registry.js";
@@ -259,6 +260,7 @@ test("own-checks-dark", "the 'Checked by AuthLens' section in a dark theme", asy
     await screenshot(name);
     popup.close();
   }
+  await checkingSection("dark-options-checking");
 });
 
 /**
@@ -320,4 +322,43 @@ test("bench-own-checks", "display to AuthLens's own result (warm and cold DNS ca
   await metric(`bulk dry run, ${data.count} messages, server rule only`, without.ms, "ms");
   await metric(`bulk dry run, ${data.count} messages, with a local-DKIM rule`, withLocal.ms, "ms");
   await metric("bulk dry run: with local-DKIM rule / without", withLocal.ms / without.ms, "x");
+});
+
+/** The options page's "Check signatures myself" section, scrolled into view and screenshotted. */
+async function checkingSection(name: string): Promise<OptionsPage> {
+  const page = await openOptions();
+  const section = page.root.querySelector("#checking");
+  assert(section, "the 'Check signatures myself' section");
+  section.scrollIntoView({ block: "start" });
+  await painted(page.win);
+  await screenshot(name);
+  return page;
+}
+
+test("own-checks", "the options page shows the checking on with the chosen server, and turns it off", async () => {
+  const { settings } = await getSettings();
+  assertEqual(settings.checkSignatures, true, "checking is on (from the tests before)");
+  const page = await checkingSection("options-checking-on");
+  const toggle = page.root.querySelector<HTMLInputElement>("#check-signatures");
+  assert(toggle?.checked === true, "the box is ticked");
+  assert(page.root.querySelector<HTMLInputElement>("#doh-custom-url")?.value === settings.dohServer, "the organization's URL field holds the server in use");
+  assert(page.root.querySelector<HTMLInputElement>("#doh-server input[type=radio]:checked")?.id === "doh-custom", "the organization's URL is the chosen server");
+  assert(page.text("#checking").includes(msg("checking_explained").slice(0, 40)), "it says what leaves Thunderbird");
+  toggle.click();
+  await waitFor(async () => ((await getSettings()).settings.checkSignatures === false ? true : undefined), "checking turned off from the page");
+  await painted(page.win);
+  assert(page.root.querySelector<HTMLInputElement>("#check-signatures")?.checked === false, "the box is clear");
+  await screenshot("options-checking-off");
+  // The rule on AuthLens's own results, in the editor: whose results, the domain, and the note that
+  // checking is off now.
+  page.root.querySelector<HTMLButtonElement>(`#rules-list li[data-rule-id='${LOCAL_RULE.id}'] .rule-edit`)?.click();
+  const editor = await waitFor(() => page.root.querySelector("#rule-editor"), "the rule editor");
+  assertEqual(editor.querySelector<HTMLSelectElement>("#rule-cond-0-source")?.value, "local", "results from AuthLens's own check");
+  assertEqual(editor.querySelector<HTMLInputElement>("#rule-cond-0-domain")?.value, "example.com", "the domain");
+  assert(editor.querySelector("#rule-cond-0-local-off")?.textContent?.includes(msg("rules_localNeedsChecking").slice(0, 20)), "the editor says checking is off");
+  assert(page.text(`#rules-list li[data-rule-id='${LOCAL_RULE.id}']`).includes(msg("rules_descByAuthLens", msg("rules_descMethodResultFor", "DKIM", "example.com", "pass"))), "the summary in words");
+  editor.scrollIntoView({ block: "start" });
+  await painted(page.win);
+  await screenshot("options-rule-local");
+  await messenger.tabs.remove((await messenger.tabs.query({ url: messenger.runtime.getURL("options.html") })).map((t) => t.id ?? -1));
 });
