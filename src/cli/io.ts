@@ -9,13 +9,18 @@ export interface Io {
   readStdin(): Promise<string>;
   /** Lines of standard input as they arrive (for --jsonl streaming). */
   stdinLines(): AsyncIterable<string>;
+  /** Is standard input a terminal (nothing piped or redirected)? Commands then do not wait for it. */
+  stdinIsTerminal(): boolean;
   readFile(path: string): Buffer;
   /**
    * A file as a stream of chunks, so a large message is never read whole. A chunk is valid until
    * the next one is asked for: the reader reuses its buffer (so memory stays flat).
    */
   readStream(path: string): AsyncIterable<Uint8Array>;
-  /** The entry names of a folder, or null when `path` is not a folder (or cannot be listed). */
+  /**
+   * The entry names of a folder, or null when `path` is not a folder (or does not exist); a folder
+   * that cannot be listed throws (e.g. EACCES).
+   */
   listDir(path: string): string[] | null;
 }
 
@@ -30,17 +35,39 @@ export class CliError extends Error {
 }
 
 function nodeListDir(path: string): string[] | null {
+  let folder: boolean;
   try {
-    return statSync(path).isDirectory() ? readdirSync(path) : null;
+    folder = statSync(path).isDirectory();
   } catch {
     return null;
   }
+  return folder ? readdirSync(path) : null;
 }
 
+/**
+ * When the reader of `stream` goes away (`authlens … | head`), writing fails with EPIPE: the
+ * command then ends at once, quietly, with status 0, as a command killed by SIGPIPE would end
+ * without a word. Other write errors are left to Node (they are real failures).
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.EventEmitter, exit: (code: number) => void): void {
+  stream.on("error", (err: unknown) => {
+    if ((err as { code?: unknown } | null)?.code === "EPIPE") {
+      exit(0);
+      return;
+    }
+    throw err;
+  });
+}
+
+/** The real process's Io. Output to a closed pipe ends the process quietly (endQuietlyOnClosedPipe). */
 export function nodeIo(): Io {
+  const exit = (code: number) => process.exit(code);
+  endQuietlyOnClosedPipe(process.stdout, exit);
+  endQuietlyOnClosedPipe(process.stderr, exit);
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
+    stdinIsTerminal: () => process.stdin.isTTY === true,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);

@@ -4,6 +4,7 @@
  */
 import { COMMANDS } from "./commands/index.js";
 import { CliError, type Io, nodeIo } from "./io.js";
+import { sanitizeForTerminal } from "../core/authres/format.js";
 
 export function usage(): string {
   const lines = [
@@ -19,17 +20,26 @@ export function usage(): string {
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === "--help" || name === "-h" || name === "help") {
     io.stdout(usage());
-    return name === undefined ? 2 : 0;
+    return 0;
+  }
+  if (name === undefined) {
+    // A usage error: the usage goes where errors go.
+    io.stderr(usage());
+    return 2;
   }
   if (name === "--version" || name === "-V") {
     io.stdout(`${__AUTHLENS_VERSION__}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
+  if (!command && name.startsWith("-")) {
+    io.stderr(`authlens: unknown option ${sanitizeForTerminal(name)}\nRun 'authlens --help' for the commands.\n`);
+    return 2;
+  }
   if (!command) {
-    io.stderr(`authlens: unknown command '${name}'\n\n${usage()}`);
+    io.stderr(`authlens: unknown command '${sanitizeForTerminal(name)}'\n\n${usage()}`);
     return 2;
   }
   try {

@@ -12,6 +12,7 @@ import type { VerifyDeps } from "../core/verify/verify-message.js";
 import { reason } from "../core/reason.js";
 import { errorText } from "../core/error-text.js";
 import { CliError, type Io } from "./io.js";
+import { readInputFile, shown } from "./input.js";
 
 export const VERIFY_OPTIONS = {
   dns: { type: "string" },
@@ -33,11 +34,12 @@ export function verifyDeps(values: { dns?: string; doh?: string; now?: string },
   if (values.dns !== undefined && values.doh !== undefined) throw new CliError("--dns and --doh cannot be combined");
   let resolver = noNetwork;
   if (values.dns !== undefined) {
+    const text = new TextDecoder("utf-8").decode(readInputFile(io, values.dns));
     let json: unknown;
     try {
-      json = JSON.parse(io.readFile(values.dns).toString("utf8"));
+      json = JSON.parse(text);
     } catch (err) {
-      throw new CliError(`cannot read the DNS file ${values.dns}: ${errorText(err)}`);
+      throw new CliError(`the DNS file ${shown(values.dns)} is not valid JSON: ${errorText(err)}`);
     }
     const offline = offlineResolver(json);
     if ("problems" in offline) {

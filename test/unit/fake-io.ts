@@ -16,9 +16,16 @@ export interface FakeIoOptions {
   stdin?: string;
   /** Standard input as lines, delivered one at a time like a stream. */
   lines?: string[];
+  /** Standard input is a terminal (nothing piped in). */
+  stdinTerminal?: boolean;
 }
 
-export function fakeIo({ files = {}, fallback, dirs = {}, stdin = "", lines = [] }: FakeIoOptions = {}): FakeIo {
+/** An error as Node's fs gives it: a message and a code. */
+export function fsError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+export function fakeIo({ files = {}, fallback, dirs = {}, stdin = "", lines = [], stdinTerminal = false }: FakeIoOptions = {}): FakeIo {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -27,6 +34,7 @@ export function fakeIo({ files = {}, fallback, dirs = {}, stdin = "", lines = []
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
     readStdin: () => Promise.resolve(stdin),
+    stdinIsTerminal: () => stdinTerminal,
     stdinLines: async function* () {
       for (const l of lines) {
         yield l;
@@ -45,7 +53,8 @@ export function fakeIo({ files = {}, fallback, dirs = {}, stdin = "", lines = []
   function readFile(path: string): Buffer {
     const text = files[path];
     if (text !== undefined) return Buffer.from(text, "utf8");
+    if (Object.hasOwn(dirs, path)) throw fsError("EISDIR", "illegal operation on a directory, read");
     if (fallback) return fallback(path);
-    throw new Error(`ENOENT: no such file, open '${path}'`);
+    throw fsError("ENOENT", `no such file or directory, open '${path}'`);
   }
 }

@@ -16,7 +16,8 @@ const HELP = `Usage: authlens parse [--json] [--arc] [--strict] <value>
        authlens parse --jsonl [--arc] [--strict] < values.jsonl
 
 Parse an Authentication-Results header value (the text after "Authentication-Results:").
-Without <value>, the value is read from standard input.
+Without <value>, the value is read from standard input, which must then be a pipe or a file
+(on a terminal there is nothing to read: a usage error).
 
 Options:
   --json     print one JSON object: {authservId, version, instance, none, results, diagnostics}
@@ -44,7 +45,7 @@ export const parseCommand: Command = {
         strict: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
-      HELP,
+      "parse",
     );
     if (values.help) {
       io.stdout(HELP);
@@ -55,11 +56,15 @@ export const parseCommand: Command = {
     if (values.jsonl) {
       if (values.json) throw new CliError("--json and --jsonl cannot be combined");
       if (positionals.length > 0) throw new CliError("--jsonl reads its values from standard input, not from arguments");
+      if (io.stdinIsTerminal()) throw new CliError(`--jsonl reads its values from standard input, which is a terminal: pipe them in\n\n${HELP}`);
       return runJsonl(io, options);
     }
 
     if (positionals.length > 1) {
       throw new CliError("expected one header value (quote it as one argument)");
+    }
+    if (positionals.length === 0 && io.stdinIsTerminal()) {
+      throw new CliError(`expected a header value, as an argument or on standard input\n\n${HELP}`);
     }
     const value = positionals[0] ?? stripFinalNewline(await io.readStdin());
     const parsed = parseAuthResults(value, options);

@@ -6,7 +6,8 @@
  */
 import { findPolicy, lockedKeys, readPolicy, underPath, type Policy, type PolicyProblem } from "../../core/policy/index.js";
 import { EXTENSION_ID } from "../../core/rules/validate.js";
-import { parseCommandArgs } from "../args.js";
+import { helpPointer, parseCommandArgs } from "../args.js";
+import { readInputFile, shown } from "../input.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./command.js";
 import { errorText } from "../../core/error-text.js";
@@ -32,12 +33,11 @@ Exit status: 0 when the policy is valid, 1 when it has problems (or no AuthLens 
 const utf8 = new TextDecoder("utf-8");
 
 async function readInput(io: Io, file: string): Promise<string> {
-  if (file === "-") return io.readStdin();
-  try {
-    return utf8.decode(io.readFile(file));
-  } catch (err) {
-    throw new CliError(`cannot read ${file}: ${errorText(err)}`);
+  if (file === "-") {
+    if (io.stdinIsTerminal()) throw new CliError(`"-" reads the policy from standard input, which is a terminal: pipe it in\n${helpPointer("policy")}`);
+    return io.readStdin();
   }
+  return utf8.decode(readInputFile(io, file));
 }
 
 /** One line per key the policy sets, for the "valid" summary. */
@@ -58,7 +58,7 @@ function summary(policy: Policy): string[] {
 }
 
 async function check(args: string[], io: Io): Promise<number> {
-  const parsed = parseCommandArgs(args, { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, HELP);
+  const parsed = parseCommandArgs(args, { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, "policy");
   if (parsed.values.help) {
     io.stdout(HELP);
     return 0;
@@ -109,16 +109,18 @@ export const policyCommand: Command = {
   summary: "Check an admin policy (policies.json) for AuthLens, or print its JSON Schema",
   async run(args: string[], io: Io): Promise<number> {
     const [sub, ...rest] = args;
-    if (sub === undefined || sub === "--help" || sub === "-h") {
+    if (sub === "--help" || sub === "-h") {
       io.stdout(HELP);
-      return sub === undefined ? 2 : 0;
+      return 0;
     }
+    if (sub === undefined) throw new CliError(`expected a sub-command: check or schema\n\n${HELP}`);
     if (sub === "check") return check(rest, io);
     if (sub === "schema") {
       if (rest.length > 0) throw new CliError(`'policy schema' takes no arguments\n\n${HELP}`);
       io.stdout(JSON.stringify(policyJsonSchema, null, 2) + "\n");
       return 0;
     }
-    throw new CliError(`unknown sub-command '${sub}'\n\n${HELP}`);
+    if (sub.startsWith("-")) throw new CliError(`unknown option ${shown(sub)}\n${helpPointer("policy")}`);
+    throw new CliError(`unknown sub-command '${shown(sub)}'\n\n${HELP}`);
   },
 };

@@ -7,7 +7,6 @@
 import { join } from "node:path";
 import { analyzeMessage, type AnalysisSettings } from "../../core/analyze.js";
 import { parseHeaderBlock } from "../../core/headers/header-block.js";
-import { looksLikeMbox, splitMbox } from "../../core/mbox.js";
 import {
   EXAMPLE_RULES,
   evaluateRules,
@@ -18,12 +17,12 @@ import {
   ruleSetVersion,
   validateRules,
 } from "../../core/rules/index.js";
-import { parseCommandArgs } from "../args.js";
+import { helpPointer, parseCommandArgs } from "../args.js";
+import { fileError, fileMessages, notAMessage, notAMessageError, readInputFile, refusedMessageText, shown } from "../input.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./command.js";
 import { englishRules as words } from "../rule-words.js";
 import { errorText } from "../../core/error-text.js";
-import { fromBinary, toBinary } from "../../core/verify/bytes.js";
 import { verifyMessage } from "../../core/verify/verify-message.js";
 import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDeps } from "../verify-options.js";
 
@@ -48,52 +47,61 @@ ${VERIFY_OPTIONS_HELP.replace(/^/gm, "  ")}
   -h, --help          show this help
 
 The input is an .eml file, an mbox file (name ending in .mbox/.mbx, or starting with a "From "
-line and holding more than one message), or a folder whose .eml files are read in name order.
-Invalid rules are reported on stderr with the path of each problem and skipped; the valid ones
-are still tested. Exit status: 0 when every rule is valid, 1 when some rule was invalid, 2 on a
-usage or input error. The format is described in docs/rules.md.
+line and holding more than one message; its messages are labelled by position, Subject and
+From), or a folder whose .eml files are read in name order. In an mbox or a folder, a message
+that is not an e-mail message (empty, binary, or not starting with a header field) or a file that
+cannot be read is named on stderr and skipped; the others are still tested. Invalid rules are
+reported on stderr with the path of each problem and skipped; the valid ones are still tested.
+Exit status: 0 when every rule is valid, 1 when some rule was invalid, 2 on a usage or input
+error (also when an input was skipped). The format is described in docs/rules.md.
 `;
 
 const utf8 = new TextDecoder("utf-8");
 
-function readBytes(io: Io, path: string): Uint8Array {
-  try {
-    return io.readFile(path);
-  } catch (err) {
-    throw new CliError(`cannot read ${path}: ${errorText(err)}`);
-  }
-}
-
 function readText(io: Io, path: string): string {
-  return utf8.decode(readBytes(io, path));
+  return utf8.decode(readInputFile(io, path));
 }
 
-interface Message {
-  label: string;
-  /** Every byte as stored (the signatures cover bytes). */
-  raw: Uint8Array;
+/** A message to test, or an input that is skipped (and why, for stderr). */
+type Message = { id: string; label: string; raw: Uint8Array; skipped?: undefined } | { skipped: string };
+
+/**
+ * The messages of an .eml, an mbox or a folder's .eml files (read one by one as the test goes on).
+ * A file given that cannot be read or is not a message throws here, before any output; in a
+ * folder or mbox, unreadable files and non-messages are skipped (named on stderr).
+ */
+function messagesOf(io: Io, path: string): Iterable<Message> {
+  let entries: string[] | null;
+  try {
+    entries = io.listDir(path);
+  } catch (err) {
+    throw fileError(path, err);
+  }
+  if (entries !== null) return folderMessages(io, path, entries);
+  return fileMessages(path, readInputFile(io, path)).map((m): Message => {
+    if (m.refused !== null) return { skipped: refusedMessageText(path, m) };
+    // JSON keeps "FILE message N" as the message's name; the text shows Subject and From too.
+    if (m.index !== null) return { id: `${path} message ${m.index + 1}`, label: `${shown(path)} ${m.label ?? ""}`, raw: m.raw };
+    return { id: path, label: shown(path), raw: m.raw };
+  });
 }
 
-function* messagesOf(io: Io, path: string): Generator<Message> {
-  const entries = io.listDir(path);
-  if (entries !== null) {
-    const files = entries.filter((f) => /\.eml$/i.test(f)).sort();
-    for (const f of files) {
-      const p = join(path, f);
-      yield { label: p, raw: readBytes(io, p) };
+function* folderMessages(io: Io, path: string, entries: string[]): Generator<Message> {
+  const files = entries.filter((f) => /\.eml$/i.test(f)).sort();
+  for (const f of files) {
+    const p = join(path, f);
+    let raw: Uint8Array;
+    try {
+      raw = readInputFile(io, p);
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err;
+      yield { skipped: err.message };
+      continue;
     }
-    return;
+    const why = notAMessage(raw);
+    if (why !== null) yield { skipped: notAMessageError(p, why).message };
+    else yield { id: p, label: shown(p), raw };
   }
-  const bytes = readBytes(io, path);
-  // A binary string keeps every byte (as authlens inspect does); the header is read as UTF-8.
-  const binary = toBinary(bytes);
-  const byName = /\.(mbox|mbx)$/i.test(path);
-  const mbox = byName || looksLikeMbox(binary) ? splitMbox(binary) : null;
-  if (mbox !== null && (byName || mbox.length > 1)) {
-    for (const m of mbox) yield { label: `${path} message ${m.index + 1}`, raw: fromBinary(m.raw) };
-    return;
-  }
-  yield { label: path, raw: bytes };
 }
 
 function loadRules(io: Io, file: string): { rules: Rule[]; problems: string[]; problemCount: number } {
@@ -126,7 +134,7 @@ async function testCommand(args: string[], io: Io): Promise<number> {
       ...VERIFY_OPTIONS,
       help: { type: "boolean", short: "h", default: false },
     },
-    HELP,
+    "rules test",
   );
   if (values.help) {
     io.stdout(HELP);
@@ -141,6 +149,7 @@ async function testCommand(args: string[], io: Io): Promise<number> {
   const deps = values.verify ? verifyDeps(values, io) : null;
 
   const loaded = loadRules(io, values.rules);
+  const inputs = messagesOf(io, input);
   for (const line of loaded.problems) io.stderr(line + "\n");
   const rules = values.all ? loaded.rules.map((r) => ({ ...r, enabled: true })) : loaded.rules;
   const enabled = rules.filter((r) => r.enabled);
@@ -154,8 +163,14 @@ async function testCommand(args: string[], io: Io): Promise<number> {
   const version = ruleSetVersion(rules);
   const counts = new Map(enabled.map((r) => [r.id, 0]));
   let total = 0;
+  let skipped = false;
 
-  for (const m of messagesOf(io, input)) {
+  for (const m of inputs) {
+    if (m.skipped !== undefined) {
+      io.stderr(`authlens rules: ${m.skipped}\n`);
+      skipped = true;
+      continue;
+    }
     total++;
     const own = deps !== null ? await verifyMessage(m.raw, deps) : undefined;
     const analysis = analyzeMessage(parseHeaderBlock(m.raw), settings, own);
@@ -166,7 +181,7 @@ async function testCommand(args: string[], io: Io): Promise<number> {
     if (values.json) {
       io.stdout(
         JSON.stringify({
-          message: m.label,
+          message: m.id,
           verdict: analysis.verdict.level,
           rules: matches.map((x) => ({
             id: x.ruleId,
@@ -210,7 +225,7 @@ async function testCommand(args: string[], io: Io): Promise<number> {
     io.stdout(`${total} message(s); rule set ${version}\n`);
     for (const r of enabled) io.stdout(`  ${String(counts.get(r.id) ?? 0).padStart(5)}  ${r.name} [${r.id}]\n`);
   }
-  return loaded.problemCount > 0 ? 1 : 0;
+  return skipped ? 2 : loaded.problemCount > 0 ? 1 : 0;
 }
 
 export const rulesCommand: Command = {
@@ -218,15 +233,17 @@ export const rulesCommand: Command = {
   summary: "Dry-run filter rules on an .eml, mbox or folder: which rules match, which actions",
   async run(args: string[], io: Io): Promise<number> {
     const [sub, ...rest] = args;
-    if (sub === undefined || sub === "--help" || sub === "-h") {
+    if (sub === "--help" || sub === "-h") {
       io.stdout(HELP);
-      return sub === undefined ? 2 : 0;
+      return 0;
     }
+    if (sub === undefined) throw new CliError(`expected a sub-command: test or examples\n\n${HELP}`);
     if (sub === "test") return testCommand(rest, io);
     if (sub === "examples") {
       io.stdout(JSON.stringify({ rules: EXAMPLE_RULES }, null, 2) + "\n");
       return 0;
     }
-    throw new CliError(`unknown sub-command '${sub}'\n\n${HELP}`);
+    if (sub.startsWith("-")) throw new CliError(`unknown option ${shown(sub)}\n${helpPointer("rules")}`);
+    throw new CliError(`unknown sub-command '${shown(sub)}'\n\n${HELP}`);
   },
 };

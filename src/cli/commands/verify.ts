@@ -3,14 +3,12 @@
  *
  *   authlens verify [--json] [--dns FILE | --doh URL] [--now UNIX_SECONDS] <file.eml | file.mbox>
  */
-import { fromBinary, toBinary } from "../../core/verify/bytes.js";
 import { formatVerification, toVerifyJson } from "../../core/verify/report.js";
 import { type MessageVerification, type VerifyDeps, verifyMessage } from "../../core/verify/verify-message.js";
-import { splitMbox } from "../../core/mbox.js";
-import { errorText } from "../../core/error-text.js";
 import { parseCommandArgs } from "../args.js";
 import { renderEnglish } from "../english.js";
 import { CliError, type Io } from "../io.js";
+import { fileError, fileMessages, HEADER_SCAN_LIMIT, isMboxName, notAMessage, notAMessageError, refusedMessageText } from "../input.js";
 import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDeps } from "../verify-options.js";
 import type { Command } from "./command.js";
 
@@ -26,14 +24,20 @@ Options:
 ${VERIFY_OPTIONS_HELP}
   -h, --help          show this help
 
-A file whose name ends in .mbox/.mbx, or that starts with a "From " line, is read as an mbox.
-Exit status: 0 when verification ran (whatever the results), 2 on a usage or input error.
+A file whose name ends in .mbox/.mbx, or that starts with a "From " line, is read as an mbox;
+its messages are labelled by position, Subject and From. A file that is not an e-mail message
+(empty, binary, or not starting with a header field) is refused; in an mbox such a message is
+named on stderr and skipped, and the others are still checked. Exit status: 0 when verification
+ran (whatever the results), 2 on a usage or input error (also when a message was skipped).
 `;
 
-/** One message of the input, as bytes (an .eml streamed, mbox messages whole). */
+/** One message of the input, as bytes (an .eml streamed, mbox messages whole), or one that is not a message. */
 export interface InputMessage {
+  /** `message 3: "Subject" from alice@example.com` in an mbox; null for an .eml. */
   title: string | null;
   source: Uint8Array | AsyncIterable<Uint8Array>;
+  /** For an mbox message that is not an e-mail message: what to say on stderr (then there is no source). */
+  refused: string | null;
 }
 
 async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncIterable<Uint8Array> {
@@ -45,40 +49,75 @@ async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): Asy
   }
 }
 
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Does the header end (an empty line) within these bytes? */
+function hasHeaderEnd(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) {
+    if (bytes[i + 1] === 0x0a || (bytes[i + 1] === 0x0d && bytes[i + 2] === 0x0a)) return true;
+  }
+  return false;
+}
+
 const FROM_LINE = [0x46, 0x72, 0x6f, 0x6d, 0x20]; // "From "
 
-/** The messages of an .eml (streamed) or an mbox file (split). */
+/**
+ * The messages of an .eml (streamed) or an mbox file (split). An .eml that is not an e-mail
+ * message throws "FILE: not an e-mail message (why)"; an mbox message that is not one comes with
+ * `refused` set.
+ */
 export async function* inputMessages(path: string, io: Io): AsyncIterable<InputMessage> {
   const iterator = io.readStream(path)[Symbol.asyncIterator]();
-  let first: IteratorResult<Uint8Array>;
+  // The start of the file, up to the end of its header (or HEADER_SCAN_LIMIT): enough to tell a
+  // message from something else. Chunks are copied: the reader reuses its buffer.
+  const start: Uint8Array[] = [];
+  let done = false;
   try {
-    first = await iterator.next();
+    for (let size = 0; size < HEADER_SCAN_LIMIT; ) {
+      const n = await iterator.next();
+      if (n.done === true) {
+        done = true;
+        break;
+      }
+      start.push(n.value.slice());
+      size += n.value.length;
+      if (hasHeaderEnd(n.value)) break;
+    }
   } catch (err) {
-    throw new CliError(`cannot read ${path}: ${errorText(err)}`);
+    throw fileError(path, err);
   }
-  const head = first.done === true ? new Uint8Array(0) : first.value;
-  const mbox = /\.(mbox|mbx)$/i.test(path) || FROM_LINE.every((b, i) => head[i] === b);
+  const head = concat(start);
+  const mbox = isMboxName(path) || FROM_LINE.every((b, i) => head[i] === b);
   if (!mbox) {
-    yield { title: null, source: prepend(head, iterator) };
+    const why = notAMessage(head);
+    if (why !== null) throw notAMessageError(path, why);
+    yield { title: null, source: done ? head : prepend(head, iterator), refused: null };
     return;
   }
-  // Chunks are copied: the reader reuses its buffer.
-  const chunks: Uint8Array[] = [head.slice()];
-  for (;;) {
+  const chunks: Uint8Array[] = [head];
+  while (!done) {
     const n = await iterator.next();
     if (n.done === true) break;
     chunks.push(n.value.slice());
   }
-  // Binary strings keep every byte as it is (the signatures cover bytes, not characters).
-  const text = chunks.map(toBinary).join("");
-  for (const m of splitMbox(text)) yield { title: `message ${m.index + 1}: ${m.separator}`, source: fromBinary(m.raw) };
+  for (const m of fileMessages(path, concat(chunks), { alwaysMbox: true })) {
+    yield { title: m.label, source: m.raw, refused: m.refused !== null ? refusedMessageText(path, m) : null };
+  }
 }
 
 async function verifyOrExplain(m: InputMessage, deps: VerifyDeps, path: string): Promise<MessageVerification> {
   try {
     return await verifyMessage(m.source, deps);
   } catch (err) {
-    throw new CliError(`cannot read ${path}: ${errorText(err)}`);
+    throw fileError(path, err);
   }
 }
 
@@ -89,7 +128,7 @@ export const verifyCommand: Command = {
     const { values, positionals } = parseCommandArgs(
       args,
       { json: { type: "boolean", default: false }, ...VERIFY_OPTIONS, help: { type: "boolean", short: "h", default: false } },
-      HELP,
+      "verify",
     );
     if (values.help) {
       io.stdout(HELP);
@@ -98,11 +137,17 @@ export const verifyCommand: Command = {
     if (positionals.length !== 1) throw new CliError(`expected exactly one file\n\n${HELP}`);
     const path = positionals[0] ?? "";
     const deps = verifyDeps(values, io);
+    let skipped = false;
     for await (const m of inputMessages(path, io)) {
+      if (m.refused !== null) {
+        io.stderr(`authlens verify: ${m.refused}\n`);
+        skipped = true;
+        continue;
+      }
       const v = await verifyOrExplain(m, deps, path);
       if (values.json) io.stdout(JSON.stringify(toVerifyJson(v, renderEnglish), null, m.title === null ? 2 : undefined) + "\n");
       else io.stdout(formatVerification(v, m.title, renderEnglish) + "\n");
     }
-    return 0;
+    return skipped ? 2 : 0;
   },
 };

@@ -83,6 +83,7 @@ describe("authlens parse", () => {
       stdout: (t) => void out.push(t),
       stderr: () => undefined,
       readStdin: () => Promise.resolve(""),
+      stdinIsTerminal: () => false,
       stdinLines: async function* () {
         yield JSON.stringify("a.example; none");
         seenBeforeSecond = out.length;

@@ -122,13 +122,14 @@ describe("DNS sources", () => {
 describe("usage and input errors: one plain line, exit 2", () => {
   const cases: [string, string[], Record<string, string>, RegExp][] = [
     ["no file", ["verify"], {}, /expected exactly one file/],
-    ["a missing file", ["verify", "--dns", DNS, "/nonexistent/x.eml"], {}, /cannot read \/nonexistent\/x\.eml/],
+    ["a missing file", ["verify", "--dns", DNS, "/nonexistent/x.eml"], {}, /^authlens verify: no such file: \/nonexistent\/x\.eml\n$/],
     ["--dns and --doh together", ["verify", "--dns", DNS, "--doh", "https://d.example/q", file("01-rsa2048-relaxed.eml")], {}, /cannot be combined/],
-    ["a DNS file that is not JSON", ["verify", "--dns", "bad.json", file("01-rsa2048-relaxed.eml")], { "bad.json": "{nope" }, /cannot read the DNS file bad\.json/],
+    ["a DNS file that is not JSON", ["verify", "--dns", "bad.json", file("01-rsa2048-relaxed.eml")], { "bad.json": "{nope" }, /^authlens verify: the DNS file bad\.json is not valid JSON: /],
+    ["a missing DNS file", ["verify", "--dns", "nope.json", file("01-rsa2048-relaxed.eml")], {}, /^authlens verify: no such file: nope\.json\n$/],
     ["a DNS file of the wrong shape", ["verify", "--dns", "bad.json", file("01-rsa2048-relaxed.eml")], { "bad.json": '{"a.example": 1}' }, /"a\.example": a TXT value is a string/],
     ["--doh without https", ["verify", "--doh", "http://d.example/q", file("01-rsa2048-relaxed.eml")], {}, /--doh needs an https:\/\/ URL/],
     ["--now that is not a time", ["verify", "--now", "yesterday", file("01-rsa2048-relaxed.eml")], {}, /--now needs seconds since 1970/],
-    ["an unknown option", ["verify", "--fast", file("01-rsa2048-relaxed.eml")], {}, /Unknown option '--fast'/],
+    ["an unknown option", ["verify", "--fast", file("01-rsa2048-relaxed.eml")], {}, /^authlens verify: unknown option --fast\nRun 'authlens verify --help' for its options\.\n$/],
   ];
   for (const [what, args, files, message] of cases) {
     it(what, async () => {

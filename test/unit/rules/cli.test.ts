@@ -1,7 +1,7 @@
 /** `authlens rules` through run() with a fake Io, on the demo fixtures (mx.example.net trusted). */
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fakeIo } from "../fake-io.js";
+import { fakeIo, fsError } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/main.js";
 import { EXAMPLE_RULES } from "../../../src/core/rules/index.js";
@@ -181,16 +181,16 @@ describe("authlens rules test", () => {
     const cases: [string[], RegExp][] = [
       [["rules", "test", "01-authenticated.eml"], /--rules FILE is required/],
       [["rules", "test", "--rules", "rules.json"], /expected exactly one/],
-      [["rules", "test", "--rules", "nope.json", "x.eml"], /cannot read nope\.json/],
+      [["rules", "test", "--rules", "nope.json", "x.eml"], /^authlens rules: no such file: nope\.json\n$/],
       [["rules", "test", "--rules", "broken.json", "01-authenticated.eml"], /not valid JSON/],
       [["rules", "test", "--rules", "num.json", "01-authenticated.eml"], /expected a JSON array of rules/],
       [["rules", "frobnicate"], /unknown sub-command/],
-      [["rules", "test", "--bogus"], /Unknown option/],
+      [["rules", "test", "--bogus"], /^authlens rules: unknown option --bogus\nRun 'authlens rules test --help' for its options\.\n$/],
     ];
     for (const [argv, message] of cases) {
       const io = fakeIo({ files: { "rules.json": RULES, "broken.json": "{", "num.json": "42" }, fallback: disk });
       io.readFile = ((orig) => (p: string) => {
-        if (p === "nope.json") throw new Error("ENOENT");
+        if (p === "nope.json") throw fsError("ENOENT", "no such file or directory, open 'nope.json'");
         return orig(p);
       })(io.readFile);
       expect(await run(argv, io)).toBe(2);
