@@ -201,14 +201,19 @@ export const conditionSchema = z.discriminatedUnion(
 
 // --- actions
 
-/** A Thunderbird tag key: lower case letters, digits, `_`, `$`, `-` (e.g. `$authlens_tls`). */
+/**
+ * A Thunderbird tag key: letters, digits, `_`, `$`, `-` (e.g. `$authlens_tls`). Like the other
+ * keywords it is case-insensitive and stored in lower case (`$T` is `$t`): Thunderbird's tag keys
+ * are lower case.
+ */
 export const tagKeySchema = z
   .string()
   .check(
     z.trim(),
+    z.toLowerCase(),
     z.minLength(1, "tag must not be empty"),
     z.maxLength(64, "tag is longer than 64 characters"),
-    z.regex(/^[a-z0-9_$-]+$/, 'tag must be a Thunderbird tag key: lower case a-z, 0-9, "_", "$", "-" (e.g. "$authlens_tls")'),
+    z.regex(/^[a-z0-9_$-]+$/, 'tag must be a Thunderbird tag key: letters a-z, digits 0-9, "_", "$", "-" (e.g. "$authlens_tls")'),
   );
 
 const folderPath = z

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { fakeIo, fsError } from "../fake-io.js";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/main.js";
-import { EXAMPLE_RULES } from "../../../src/core/rules/index.js";
+import { EXAMPLE_RULES, validateRules } from "../../../src/core/rules/index.js";
 import { DEMO } from "./helpers.js";
 
 const DEMO_DIR = fileURLToPath(DEMO);
@@ -205,5 +205,42 @@ describe("authlens rules test", () => {
     expect(doc.rules).toEqual(JSON.parse(JSON.stringify(EXAMPLE_RULES)));
     const back = fakeIo({ files: { "ex.json": io.out.join("") }, fallback: disk });
     expect(await run(["rules", "test", "--rules", "ex.json", "08-no-auth.eml"], back)).toBe(0);
+  });
+});
+
+describe("tag keys are case-insensitive and stored in lower case (docs/rules.md)", () => {
+  const rule = (tag: string) => ({
+    id: "t",
+    name: "Tag TLS",
+    conditions: [{ type: "methodResult", method: "tls", results: ["pass"] }],
+    actions: [{ type: "addTag", tag, name: "TLS" }, { type: "removeTag", tag: ` ${tag.toUpperCase()} ` }],
+  });
+
+  it("the validator lower-cases them ($T is $t), as Thunderbird's tag keys are", () => {
+    const { rules, problems } = validateRules([rule("$T"), { ...rule("$AuthLens_TLS"), id: "u" }]);
+    expect(problems).toEqual([]);
+    expect(rules.map((r) => r.actions.map((a) => ("tag" in a ? a.tag : null)))).toEqual([
+      ["$t", "$t"],
+      ["$authlens_tls", "$authlens_tls"],
+    ]);
+  });
+
+  it("characters outside a tag key are still refused, whatever their case", () => {
+    for (const tag of ["My Tag", "$Ünïcode", "a/b", ""]) {
+      const { problems } = validateRules([rule(tag)]);
+      expect(problems.map((p) => p.path)).toContain("rules[0].actions[0].tag");
+    }
+  });
+
+  it("rules test shows the key in lower case", async () => {
+    const io = fakeIo({ files: { "t.json": JSON.stringify([rule("$Bank_OK")]) }, fallback: disk });
+    expect(await run(["rules", "test", "--rules", "t.json", "--trust", "mx.example.net", "01-authenticated.eml"], io)).toBe(0);
+    expect(io.err).toEqual([]);
+    expect(io.out.join("")).toContain("1. add the tag “TLS”  [t]");
+    const json = fakeIo({ files: { "t.json": JSON.stringify([rule("$Bank_OK")]) }, fallback: disk });
+    await run(["rules", "test", "--json", "--rules", "t.json", "--trust", "mx.example.net", "01-authenticated.eml"], json);
+    const line = JSON.parse(json.out.join("").split("\n")[0] ?? "") as { actions: { action: { tag: string } }[]; skipped: { action: { tag: string } }[] };
+    // Adding and removing one tag: the plan keeps one of the two; both name the key in lower case.
+    expect([...line.actions, ...line.skipped].map((a) => a.action.tag)).toEqual(["$bank_ok", "$bank_ok"]);
   });
 });
