@@ -110,7 +110,9 @@ describe("validateRules", () => {
   it("tag keys must be Thunderbird-safe; colours #rrggbb", () => {
     const p = problemsOf({ ...good, actions: [{ type: "addTag", tag: "My Tag" }] });
     expect(p).toEqual([{ path: "rules[0].actions[0].tag", message: expect.stringMatching(/Thunderbird tag key/) as unknown as string }]);
-    expect(problemsOf({ ...good, actions: [{ type: "removeTag", tag: "$Label1" }] })[0]?.path).toBe("rules[0].actions[0].tag");
+    expect(problemsOf({ ...good, actions: [{ type: "removeTag", tag: "$label/1" }] })[0]?.path).toBe("rules[0].actions[0].tag");
+    // Keys are case-insensitive and stored in lower case (docs/rules.md), as Thunderbird's are.
+    expect(validateRules([{ ...good, actions: [{ type: "removeTag", tag: "$Label1" }] }]).rules[0]?.actions[0]).toEqual({ type: "removeTag", tag: "$label1" });
     expect(problemsOf({ ...good, actions: [{ type: "addTag", tag: "x", color: "green" }] })[0]?.path).toBe("rules[0].actions[0].color");
   });
 
