@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/main.js";
 import { fileError, notAMessage } from "../../../src/cli/input.js";
-import { fakeIo, type FakeIoOptions, fsError } from "../fake-io.js";
-import { DEMO } from "../analysis/helpers.js";
+import { fakeIo, type FakeIoOptions, fsError } from "./fake-io.js";
+import { DEMO } from "../core/analysis-helpers.js";
 
 const demo = (name: string) => fileURLToPath(new URL(name, DEMO));
 const EML = demo("01-authenticated.eml");

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endQuietlyOnClosedPipe } from "../../../src/cli/io.js";
-import { DEMO } from "../analysis/helpers.js";
+import { DEMO } from "../core/analysis-helpers.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 

@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { describeMessage } from "../../../src/cli/input.js";
 import { run } from "../../../src/cli/main.js";
-import { DEMO } from "../analysis/helpers.js";
-import { fakeIo, type FakeIoOptions } from "../fake-io.js";
+import { DEMO } from "../core/analysis-helpers.js";
+import { fakeIo, type FakeIoOptions } from "./fake-io.js";
 
 const demo = (name: string) => fileURLToPath(new URL(name, DEMO));
 const text = (name: string) => readFileSync(demo(name), "latin1").replace(/\r\n/g, "\n");

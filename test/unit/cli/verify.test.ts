@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { encode } from "@leichtgewicht/dns-packet";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../../src/cli/main.js";
-import { fakeIo } from "../fake-io.js";
+import { fakeIo } from "./fake-io.js";
 
 const GENERATED = join(__dirname, "..", "..", "fixtures", "verify", "generated");
 const file = (name: string) => join(GENERATED, name);

@@ -4,7 +4,7 @@
  * throughout (Unicode, or the A-label for a look-alike).
  */
 import { describe, expect, it } from "vitest";
-import { analyze, DEMO, fixture } from "../analysis/helpers.js";
+import { analyze, DEMO, fixture } from "./analysis-helpers.js";
 
 const TRUST = ["mx.example.net"];
 

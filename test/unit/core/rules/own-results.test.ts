@@ -11,7 +11,7 @@ import { parseHeaderBlock } from "../../../../src/core/headers/header-block.js";
 import { englishRules as words } from "../../../../src/cli/rule-words.js";
 import { evaluateCondition, needsOwnChecks, ruleFacts, validateRules } from "../../../../src/core/rules/index.js";
 import { verifyMessage } from "../../../../src/core/verify/verify-message.js";
-import { cond, rule } from "../../rules/helpers.js";
+import { cond, rule } from "./helpers.js";
 import { deps, expectedCases, generatedResolver, GENERATED } from "../verify/helpers.js";
 
 
