@@ -10,7 +10,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFile
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkBundles, formatSizes } from "./budgets.mjs";
-import { minifyTemplatesPlugin } from "./minify-templates.mjs";
+import { ADDON_ESBUILD_OPTIONS } from "./addon-esbuild.mjs";
 import { readTree, writeXpi } from "./xpi.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,21 +36,7 @@ async function bundleAddon(outDir, { test }) {
       .map(([name, src]) => [name, join(root, src)]),
   );
   if (test) entryPoints.background = join(root, "test/e2e/driver/main.ts");
-  const result = await build({
-    entryPoints,
-    outdir: outDir,
-    absWorkingDir: root,
-    bundle: true,
-    format: "iife",
-    target: "firefox128",
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    define,
-    metafile: true,
-    plugins: [minifyTemplatesPlugin],
-    logLevel: "warning",
-  });
+  const result = await build({ ...ADDON_ESBUILD_OPTIONS, entryPoints, outdir: outDir, metafile: true });
   // Static files: the manifest, locales, HTML/CSS/icons.
   const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
   manifest.version = pkg.version;

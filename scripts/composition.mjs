@@ -5,6 +5,7 @@
 //
 //   node scripts/composition.mjs [--top N] [--entry src/ui/popup/main.ts]
 import { build } from "esbuild";
+import { ADDON_ESBUILD_OPTIONS } from "./addon-esbuild.mjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -42,20 +43,7 @@ async function composition(entryPoints) {
     // Every export is kept (as if used), so tree shaking does not drop what the add-on will call.
     const contents = entryPoints.map((p, i) => `import * as m${i} from ${JSON.stringify(join(root, p))};\nObject.assign(globalThis, { m${i} });`).join("\n");
     const stdin = { contents, resolveDir: root, loader: "ts" };
-    const result = await build({
-      stdin,
-      outfile: join(dir, "out.js"),
-      bundle: true,
-      format: "iife",
-      target: "firefox128",
-      minify: true,
-      legalComments: "none",
-      charset: "utf8",
-      define: { __AUTHLENS_VERSION__: '"0"' },
-      metafile: true,
-      write: false,
-      logLevel: "error",
-    });
+    const result = await build({ ...ADDON_ESBUILD_OPTIONS, stdin, outfile: join(dir, "out.js"), metafile: true, write: false, logLevel: "error" });
     const [output] = Object.values(result.metafile.outputs);
     const parts = new Map();
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {

@@ -5,6 +5,7 @@
 //
 //   node test/e2e/probe/build.mjs
 import { build } from "esbuild";
+import { ADDON_ESBUILD_OPTIONS } from "../../../scripts/addon-esbuild.mjs";
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,20 +34,9 @@ const moduleMarks = {
 };
 
 export async function buildColdStartAddons() {
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   // The same options as the product's scripts in scripts/build.mjs, so the instrumented page loads
   // what the product's does.
-  const options = {
-    absWorkingDir: root,
-    bundle: true,
-    format: "iife",
-    target: "firefox128",
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    define: { __AUTHLENS_VERSION__: JSON.stringify(pkg.version) },
-    logLevel: "warning",
-  };
+  const options = ADDON_ESBUILD_OPTIONS;
 
   const probe = join(root, "build", "probe");
   rmSync(probe, { recursive: true, force: true });
@@ -66,6 +56,7 @@ export async function buildColdStartAddons() {
     ...options,
     entryPoints: [join(root, "test", "e2e", "marks", "background.ts")],
     outfile: join(marks, "background.js"),
+    // The background only: it has no lit templates for the product's template plugin to minify.
     plugins: [moduleMarks],
   });
   // A tiny script first: when the page can first run one (see early.js).
