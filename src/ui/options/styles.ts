@@ -8,6 +8,8 @@ export const optionsStyles = css`
     background: var(--al-bg);
     font: inherit;
     overflow-wrap: anywhere;
+    /* Italics only where the font has them: Japanese fonts have none, and slanted kana and kanji read badly. */
+    font-synthesis-style: none;
   }
   /* Column headings are AuthLens's own short words: never broken inside a word. */
   th {

@@ -9,6 +9,8 @@ export const popupStyles = css`
     color: var(--al-fg);
     background: var(--al-bg);
     font: inherit;
+    /* Italics only where the font has them: Japanese fonts have none, and slanted kana and kanji read badly. */
+    font-synthesis-style: none;
     /* Lines break between words, and in names only after ".", "@", "_" or "-" (breakable() puts
        <wbr> there); a single word longer than the line is the only thing broken inside. */
     overflow-wrap: break-word;
