@@ -9,6 +9,7 @@ import { policyScenarios } from "./policy-scenarios.js";
 import { ownCheckScenarios } from "./own-check-scenarios.js";
 import { DEMO_SETTINGS } from "./demo-settings.js";
 import { coldStartScenarios } from "./cold-start-scenarios.js";
+import { localeScenarios } from "./locale-scenarios.js";
 
 /** The verdict of each demo message when the demo server mx.example.net is trusted. */
 export const DEMO_VERDICTS = demoVerdicts as Record<string, string>;
@@ -225,5 +226,6 @@ export function scenarios(root: string): Scenario[] {
     },
     ...policyScenarios(demo),
     ...ownCheckScenarios(root),
+    ...localeScenarios(demo, expected),
   ];
 }

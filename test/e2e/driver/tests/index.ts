@@ -11,3 +11,4 @@ import "./dark.js";
 import "./imap-display.js";
 import "./bench.js";
 import "./own-checks.js";
+import "./locales.js";
