@@ -7,6 +7,9 @@ export const ADDON_ID = "authlens@authlens.org";
 
 /** Preferences for a quiet, scriptable Thunderbird (see shared/docs/thunderbird-testing.md). */
 const BASE_PREFS: Record<string, string | number | boolean> = {
+  // English whatever $LANG says (with language packs installed, "" would follow it); the locale
+  // scenarios set their own.
+  "intl.locale.requested": "en-US",
   "extensions.autoDisableScopes": 0,
   "extensions.enabledScopes": 15,
   "xpinstall.signatures.required": false,
