@@ -7,7 +7,7 @@ import type { TabView } from "../shared/view-types.js";
 import { messenger } from "../shared/api.js";
 import { forgetButton, showButtonState } from "./action-button.js";
 import { analyze, clearAnalysisCache, type MessageAnalysis, withOwnChecks } from "./analysis.js";
-import { clearOwnChecks, ownCheck, ownChecksEnabled, type OwnCheckResult, type OwnCheckSettings } from "./own-checks/run.js";
+import { clearOwnChecks, ownCheck, ownCheckSettings, ownChecksAllowed, type OwnCheckResult, type OwnCheckSettings } from "./own-checks/run.js";
 import { reason } from "../core/reason.js";
 import { rememberServer } from "./recent-servers.js";
 import { getSettings, watchSettings } from "./settings-store.js";
@@ -95,7 +95,7 @@ export async function showTab(tabId: number, messages: MessageHeader[], started 
     }, WORKING_DELAY_MS);
     try {
       const accountId = only.folder?.accountId ?? null;
-      const [ma, name, checking] = await Promise.all([analyze(only), accountName(accountId), ownCheckSettings()]);
+      const [ma, name, checking] = await Promise.all([analyze(only), accountName(accountId), currentOwnCheckSettings()]);
       view = {
         state: "ready",
         message: { messageId: only.id, subject: only.subject, accountId, accountName: name },
@@ -139,10 +139,9 @@ async function showButton(tabId: number, view: TabView): Promise<void> {
 }
 
 /** The own-check settings when checking is on; else null. (Whether its server may be reached is asked after the button.) */
-async function ownCheckSettings(): Promise<OwnCheckSettings | null> {
+async function currentOwnCheckSettings(): Promise<OwnCheckSettings | null> {
   try {
-    const { settings } = await getSettings();
-    return settings.checkSignatures ? { checkSignatures: true, dohServer: settings.dohServer, checkMaxMegabytes: settings.checkMaxMegabytes } : null;
+    return ownCheckSettings((await getSettings()).settings);
   } catch {
     return null;
   }
@@ -163,7 +162,7 @@ async function followWithOwnCheck(
   started: number,
 ): Promise<void> {
   // Turned on (perhaps by a policy) without the server's permission: said, and nothing is read.
-  const result: OwnCheckResult = (await ownChecksEnabled(s)) ? await ownCheck(message, s) : { state: "unavailable", reason: reason("dns_notAllowed", s.dohServer) };
+  const result: OwnCheckResult = (await ownChecksAllowed(s)) ? await ownCheck(message, s) : { state: "unavailable", reason: reason("dns_notAllowed", s.dohServer) };
   let next: TabView;
   if (result.state === "done") {
     next = { ...shown, analysis: await withOwnChecks(ma, result.verification), own: { state: "done" } };

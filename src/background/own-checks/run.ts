@@ -6,6 +6,7 @@
  */
 import { errorText } from "../../core/error-text.js";
 import { reason, type Reason } from "../../core/reason.js";
+import type { Settings } from "../../core/settings/schema.js";
 import { WebCryptoSignatures, nobleSha256 } from "../../core/verify/crypto.js";
 import { type MessageVerification, verifyMessage } from "../../core/verify/verify-message.js";
 import { messenger } from "../../shared/api.js";
@@ -14,8 +15,8 @@ import { resolverFor, serverAllowed } from "./dns.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
+/** What an own check needs from the settings (there only while checking is on: ownCheckSettings). */
 export interface OwnCheckSettings {
-  checkSignatures: boolean;
   dohServer: string;
   /** Messages larger than this (MB) are not checked. */
   checkMaxMegabytes: number;
@@ -35,9 +36,14 @@ export function clearOwnChecks(): void {
   results.clear();
 }
 
-/** Whether checking is on and may run (the server's permission granted). */
-export async function ownChecksEnabled(s: OwnCheckSettings): Promise<boolean> {
-  return s.checkSignatures && (await serverAllowed(s.dohServer));
+/** The own-check settings when the person (or the policy) turned checking on; null when it is off. */
+export function ownCheckSettings(s: Pick<Settings, "checkSignatures" | "dohServer" | "checkMaxMegabytes">): OwnCheckSettings | null {
+  return s.checkSignatures ? { dohServer: s.dohServer, checkMaxMegabytes: s.checkMaxMegabytes } : null;
+}
+
+/** Whether the checks may reach their server (the person granted its host permission). */
+export function ownChecksAllowed(s: OwnCheckSettings): Promise<boolean> {
+  return serverAllowed(s.dohServer);
 }
 
 async function runNow(message: MessageHeader, s: OwnCheckSettings): Promise<OwnCheckResult> {

@@ -6,7 +6,7 @@ import { evaluateRules, needsOwnChecks } from "../../core/rules/evaluate.js";
 import { validateRules } from "../../core/rules/validate.js";
 import { messenger } from "../../shared/api.js";
 import { analyze, withOwnChecks } from "../analysis.js";
-import { ownCheck, ownChecksEnabled, type OwnCheckSettings } from "../own-checks/run.js";
+import { ownCheck, ownCheckSettings, ownChecksAllowed } from "../own-checks/run.js";
 import { getSettings } from "../settings-store.js";
 import type { RulesPreview } from "../../shared/data-types.js";
 
@@ -30,14 +30,13 @@ export async function previewRules(input: unknown, folderId: string, limit = 200
   const enabledAll = rules.map((r) => ({ ...r, enabled: true, stopAfter: false }));
   // A rule on AuthLens's own results is previewed with them, when checking is on (results are kept
   // per message, so editing the rule again does not check again).
-  const { settings } = await getSettings();
-  const own: OwnCheckSettings = { checkSignatures: settings.checkSignatures, dohServer: settings.dohServer, checkMaxMegabytes: settings.checkMaxMegabytes };
-  const withOwn = needsOwnChecks(enabledAll) && (await ownChecksEnabled(own));
+  const own = needsOwnChecks(enabledAll) ? ownCheckSettings((await getSettings()).settings) : null;
+  const withOwn = own !== null && (await ownChecksAllowed(own)) ? own : null;
   for (const m of newest) {
     const ma = await analyze(m, false);
     let analysis = ma.analysis;
     if (withOwn) {
-      const checked = await ownCheck(m, own);
+      const checked = await ownCheck(m, withOwn);
       if (checked.state === "done") analysis = await withOwnChecks(ma, checked.verification);
     }
     for (const match of evaluateRules(enabledAll, analysis)) if (match.matched) matched[match.ruleId] = (matched[match.ruleId] ?? 0) + 1;

@@ -2,7 +2,7 @@
 import { needsOwnChecks } from "../../core/rules/evaluate.js";
 import type { Rule } from "../../core/rules/schema.js";
 import { ruleSetVersion } from "../../core/rules/version.js";
-import { ownChecksEnabled, type OwnCheckSettings } from "../own-checks/run.js";
+import { ownCheckSettings, ownChecksAllowed, type OwnCheckSettings } from "../own-checks/run.js";
 import { getSettings } from "../settings-store.js";
 import type { EffectiveSettings } from "../../shared/data-types.js";
 
@@ -18,25 +18,31 @@ export interface RuleSet {
   ownChecks: OwnCheckSettings | null;
 }
 
+/** The administrator's rules, then the user's (when allowed); an admin rule's id wins, a user rule cannot shadow it. */
+function rulesInForce(effective: EffectiveSettings): Rule[] {
+  const admin = effective.adminRules;
+  const adminIds = new Set(admin.map((r) => r.id));
+  const user = effective.allowUserRules ? effective.settings.rules : [];
+  return [...admin, ...user.filter((r) => !adminIds.has(r.id))];
+}
+
 /**
  * The rules and whether their own-check conditions can hold. When a rule reads AuthLens's own
  * results, turning checking on or off makes a new version: messages looked at without those
  * results are looked at again with them.
  */
-export function ruleSetFrom(effective: EffectiveSettings, checkingAllowed: boolean): RuleSet {
-  const admin = effective.adminRules;
-  const user = effective.allowUserRules ? effective.settings.rules : [];
-  // An admin rule's id wins: a user rule with the same id cannot shadow it.
-  const adminIds = new Set(admin.map((r) => r.id));
-  const rules = [...admin, ...user.filter((r) => !adminIds.has(r.id))];
-  const s = effective.settings;
+export function ruleSetFrom(effective: EffectiveSettings, ownChecks: OwnCheckSettings | null): RuleSet {
+  const rules = rulesInForce(effective);
+  const adminIds = new Set(effective.adminRules.map((r) => r.id));
   const needed = needsOwnChecks(rules);
-  const ownChecks = needed && checkingAllowed ? { checkSignatures: true, dohServer: s.dohServer, checkMaxMegabytes: s.checkMaxMegabytes } : null;
   const version = ruleSetVersion(rules) + (needed ? (ownChecks ? "+own" : "-own") : "");
-  return { rules, version, adminRuleIds: adminIds, ownChecks };
+  return { rules, version, adminRuleIds: adminIds, ownChecks: needed ? ownChecks : null };
 }
 
+/** The rules in force, with the own-check settings when checking is on and its server may be reached. */
 export async function currentRuleSet(): Promise<RuleSet> {
   const effective = await getSettings();
-  return ruleSetFrom(effective, await ownChecksEnabled(effective.settings));
+  // The server's permission is asked only when a rule needs the checks.
+  const own = needsOwnChecks(rulesInForce(effective)) ? ownCheckSettings(effective.settings) : null;
+  return ruleSetFrom(effective, own !== null && (await ownChecksAllowed(own)) ? own : null);
 }

@@ -17,7 +17,6 @@ import { problemLine } from "./problems.js";
 type Choice = keyof typeof DOH_SERVERS | "custom";
 const CHOICES: readonly Choice[] = ["quad9", "cloudflare", "google", "custom"];
 
-const originOf = dohPermissionPattern;
 
 function choiceOf(url: string): Choice {
   return (Object.entries(DOH_SERVERS).find(([, v]) => v === url)?.[0] as Choice | undefined) ?? "custom";
@@ -58,7 +57,7 @@ export class AuthlensChecking extends LitElement {
   private async toggle(on: boolean): Promise<void> {
     const data = this.data;
     if (!data) return;
-    const origin = originOf(data.settings.dohServer);
+    const origin = dohPermissionPattern(data.settings.dohServer);
     this.busy = true;
     try {
       if (on) {
@@ -80,8 +79,8 @@ export class AuthlensChecking extends LitElement {
   private async choose(url: string): Promise<void> {
     const data = this.data;
     if (!data || url === data.settings.dohServer) return;
-    const before = originOf(data.settings.dohServer);
-    const after = originOf(url);
+    const before = dohPermissionPattern(data.settings.dohServer);
+    const after = dohPermissionPattern(url);
     if (after === null) {
       this.problems = [{ path: "dohServer", message: t("checking_badUrl") }];
       return;

@@ -64,7 +64,7 @@ async function load() {
   return import("../../../../src/background/own-checks/run.js");
 }
 
-const settings = (limitMb = 25) => ({ checkSignatures: true, dohServer: SERVER, checkMaxMegabytes: limitMb });
+const settings = (limitMb = 25) => ({ dohServer: SERVER, checkMaxMegabytes: limitMb });
 
 beforeEach(() => {
   tb.raw.clear();
@@ -134,8 +134,8 @@ describe("ownCheck", () => {
   it("without the server's permission: no DNS request, every key a temporary error", async () => {
     tb.raw.set(1, MESSAGE);
     tb.granted = false;
-    const { ownCheck, ownChecksEnabled } = await load();
-    expect(await ownChecksEnabled(settings())).toBe(false);
+    const { ownCheck, ownChecksAllowed } = await load();
+    expect(await ownChecksAllowed(settings())).toBe(false);
     const r = await ownCheck(messageHeader({ id: 1, size: MESSAGE.length }), settings());
     expect(r.state === "done" && r.verification.dkim.map((d) => [d.result, d.reason?.key])).toEqual([["temperror", "dns_notAllowed"]]);
     expect(tb.fetched).toEqual([]);
