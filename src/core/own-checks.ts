@@ -23,7 +23,7 @@ export function soundPass(d: DkimCheck): boolean {
 }
 
 /** The signature AuthLens's own DMARC pass rests on, when it is sound. */
-function soundAlignedPass(own: MessageVerification): DkimCheck | null {
+export function soundAlignedPass(own: MessageVerification): DkimCheck | null {
   const d = own.dmarc;
   if (d.result !== "pass" || d.alignedDkim === null) return null;
   const aligned = own.dkim.filter((c) => c.domain === d.alignedDkim && soundPass(c));

@@ -2,7 +2,7 @@
  * The rules editor's live preview: how many of the last N messages of a folder each (unsaved) rule
  * would match. A dry run of the same engine: nothing is changed, nothing is journalled.
  */
-import { evaluateRules, needsOwnChecks } from "../../core/rules/evaluate.js";
+import { evaluateRules, ownChecksMatter } from "../../core/rules/evaluate.js";
 import { validateRules } from "../../core/rules/validate.js";
 import { messenger } from "../../shared/api.js";
 import { analyze, withOwnChecks } from "../analysis.js";
@@ -28,9 +28,9 @@ export async function previewRules(input: unknown, folderId: string, limit = 200
   }
   const matched: Record<string, number> = Object.fromEntries(rules.map((r) => [r.id, 0]));
   const enabledAll = rules.map((r) => ({ ...r, enabled: true, stopAfter: false }));
-  // A rule on AuthLens's own results is previewed with them, when checking is on (results are kept
-  // per message, so editing the rule again does not check again).
-  const own = needsOwnChecks(enabledAll) ? ownCheckSettings((await getSettings()).settings) : null;
+  // A rule on AuthLens's own results (or on the verdict) is previewed with them, when checking is
+  // on (results are kept per message, so editing the rule again does not check again).
+  const own = ownChecksMatter(enabledAll) ? ownCheckSettings((await getSettings()).settings) : null;
   const withOwn = own !== null && (await ownChecksAllowed(own)) ? own : null;
   for (const m of newest) {
     const ma = await analyze(m, false);

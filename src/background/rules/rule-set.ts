@@ -1,5 +1,5 @@
 /** The rules in force: the administrator's first (users cannot edit them), then the user's. */
-import { needsOwnChecks } from "../../core/rules/evaluate.js";
+import { ownChecksMatter } from "../../core/rules/evaluate.js";
 import type { Rule } from "../../core/rules/schema.js";
 import { ruleSetVersion } from "../../core/rules/version.js";
 import { ownCheckSettings, ownChecksAllowed, type OwnCheckSettings } from "../own-checks/run.js";
@@ -28,13 +28,13 @@ function rulesInForce(effective: EffectiveSettings): Rule[] {
 
 /**
  * The rules and whether their own-check conditions can hold. When a rule reads AuthLens's own
- * results, turning checking on or off makes a new version: messages looked at without those
- * results are looked at again with them.
+ * results (or the verdict, which they may change), turning checking on or off makes a new version:
+ * messages looked at without those results are looked at again with them.
  */
 export function ruleSetFrom(effective: EffectiveSettings, ownChecks: OwnCheckSettings | null): RuleSet {
   const rules = rulesInForce(effective);
   const adminIds = new Set(effective.adminRules.map((r) => r.id));
-  const needed = needsOwnChecks(rules);
+  const needed = ownChecksMatter(rules);
   const version = ruleSetVersion(rules) + (needed ? (ownChecks ? "+own" : "-own") : "");
   return { rules, version, adminRuleIds: adminIds, ownChecks: needed ? ownChecks : null };
 }
@@ -43,6 +43,6 @@ export function ruleSetFrom(effective: EffectiveSettings, ownChecks: OwnCheckSet
 export async function currentRuleSet(): Promise<RuleSet> {
   const effective = await getSettings();
   // The server's permission is asked only when a rule needs the checks.
-  const own = needsOwnChecks(rulesInForce(effective)) ? ownCheckSettings(effective.settings) : null;
+  const own = ownChecksMatter(rulesInForce(effective)) ? ownCheckSettings(effective.settings) : null;
   return ruleSetFrom(effective, own !== null && (await ownChecksAllowed(own)) ? own : null);
 }

@@ -20,6 +20,7 @@ import type { Analysis } from "../analyze.js";
 import type { MethodResult } from "../authres/types.js";
 import { domainOf, toDomainAscii, toDomainUnicode } from "../domain.js";
 import { lookupMethod } from "../registry.js";
+import { soundAlignedPass, soundPass } from "../own-checks.js";
 import { normaliseTlsVersion } from "../tls-received.js";
 import type { Action, Condition, Rule, StringOp } from "./schema.js";
 
@@ -94,19 +95,36 @@ function serverResultDomainMatches(r: MethodResult, domain: string): boolean {
 /**
  * AuthLens's own results of a method, when its checks are on and done: each DKIM signature's
  * result (with its d=), the ARC chain's cv, and DMARC on its own evidence (with the From domain).
+ *
+ * A pass that the verdict would not rest on is `policy` here (RFC 8601 §2.7.1: signed, but not
+ * acceptable): a signature whose l= leaves content unsigned, or whose key is in testing mode, and
+ * a DMARC pass with no other aligned signature. So a rule on "pass" never matches a message with
+ * unsigned text added, and a rule on "fail" does not condemn it either.
  */
 function localResults(a: Analysis, method: string): { result: string; domain: string | null }[] {
   const own = a.own;
   if (!own) return [];
-  if (method === "dkim") return own.dkim.map((d) => ({ result: d.result, domain: d.domain }));
+  if (method === "dkim") return own.dkim.map((d) => ({ result: d.result === "pass" && !soundPass(d) ? "policy" : d.result, domain: d.domain }));
   if (method === "arc") return [{ result: own.arc.cv, domain: null }];
-  if (method === "dmarc") return [{ result: own.dmarc.result, domain: own.dmarc.fromDomain }];
+  if (method === "dmarc") {
+    const result = own.dmarc.result === "pass" && soundAlignedPass(own) === null ? "policy" : own.dmarc.result;
+    return [{ result, domain: own.dmarc.fromDomain }];
+  }
   return [];
 }
 
-/** Whether a rule needs AuthLens's own checks (a condition on local results). */
+/** Whether a rule reads AuthLens's own results (a condition with source local or either). */
 export function needsOwnChecks(rules: readonly Pick<Rule, "enabled" | "conditions">[]): boolean {
   return rules.some((r) => r.enabled && r.conditions.some((c) => c.type === "methodResult" && (c.source === "local" || c.source === "either")));
+}
+
+/**
+ * Whether AuthLens's own checks, when they are on, can change what a rule decides: it reads their
+ * results, or the verdict (which they may make "verified, checked by AuthLens" or explain), so a
+ * rule sees the verdict the pane shows.
+ */
+export function ownChecksMatter(rules: readonly Pick<Rule, "enabled" | "conditions">[]): boolean {
+  return needsOwnChecks(rules) || rules.some((r) => r.enabled && r.conditions.some((c) => c.type === "verdict"));
 }
 
 function norm(s: string): string {

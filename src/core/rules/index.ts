@@ -1,7 +1,7 @@
 /** Filter rules keyed on the analysis: model, validation, evaluation, action plan (docs/rules.md). */
 export * from "./schema.js";
 export { validateRules, findRules, formatPath, EXTENSION_ID, type RuleProblem, type ValidatedRules, type ValidateOptions, type RulesDocument } from "./validate.js";
-export { evaluateRules, evaluateCondition, needsOwnChecks, ruleFacts, ruleArcStatus, testString, type RuleMatch, type ConditionOutcome, type RuleFacts } from "./evaluate.js";
+export { evaluateRules, evaluateCondition, needsOwnChecks, ownChecksMatter, ruleFacts, ruleArcStatus, testString, type RuleMatch, type ConditionOutcome, type RuleFacts } from "./evaluate.js";
 export { planActions, folderKey, type ActionPlan, type PlannedAction, type SkippedAction } from "./plan.js";
 export { ruleSetVersion, canonicalJson, fnv1a64 } from "./version.js";
 export { EXAMPLE_RULES } from "./examples.js";

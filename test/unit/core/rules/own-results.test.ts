@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeMessage, type Analysis } from "../../../../src/core/analyze.js";
 import { parseHeaderBlock } from "../../../../src/core/headers/header-block.js";
 import { englishRules as words } from "../../../../src/cli/rule-words.js";
-import { evaluateCondition, needsOwnChecks, ruleFacts, validateRules } from "../../../../src/core/rules/index.js";
+import { evaluateCondition, needsOwnChecks, ownChecksMatter, ruleFacts, validateRules } from "../../../../src/core/rules/index.js";
 import { verifyMessage } from "../../../../src/core/verify/verify-message.js";
 import { cond, rule } from "./helpers.js";
 import { deps, expectedCases, generatedResolver, GENERATED } from "../verify/helpers.js";
@@ -53,6 +53,22 @@ describe("methodResult on AuthLens's own results", () => {
     expect(holds({ type: "methodResult", method: "dkim", results: ["pass"], source: "local" }, own)).toBe(false);
   });
 
+  it("a pass the verdict would not rest on (l= leaves text unsigned, a key in testing mode) is policy for rules, DMARC too", async () => {
+    for (const file of ["10-length-limit-appended.eml", "26-key-testing.eml"]) {
+      const { own } = await analyzed(file);
+      expect(own.own?.dkim.map((d) => d.result), file).toContain("pass");
+      expect(holds({ type: "methodResult", method: "dkim", results: ["pass"], source: "local" }, own), file).toBe(false);
+      expect(holds({ type: "methodResult", method: "dkim", results: ["policy"], source: "local" }, own), file).toBe(true);
+      expect(holds({ type: "methodResult", method: "dkim", results: ["fail"], source: "local" }, own), file).toBe(false);
+    }
+    // The engine's DMARC passes on the l= signature (as DMARC says); a rule sees policy.
+    const { own } = await analyzed("10-length-limit-appended.eml");
+    expect(own.own?.dmarc.result).toBe("pass");
+    expect(holds({ type: "methodResult", method: "dmarc", results: ["pass"], source: "local" }, own)).toBe(false);
+    expect(holds({ type: "methodResult", method: "dmarc", results: ["fail"], source: "local" }, own)).toBe(false);
+    expect(holds({ type: "methodResult", method: "dmarc", results: ["policy"], source: "local" }, own)).toBe(true);
+  });
+
   it("local arc reads the chain's cv, local dmarc AuthLens's own DMARC with the From domain", async () => {
     const arc = await analyzed("41-arc-three-hops-list.eml");
     expect(holds({ type: "methodResult", method: "arc", results: ["pass"], source: "local" }, arc.own)).toBe(true);
@@ -88,6 +104,17 @@ describe("methodResult on AuthLens's own results", () => {
     expect(needsOwnChecks([server, local])).toBe(true);
     expect(needsOwnChecks([either])).toBe(true);
     expect(needsOwnChecks([{ ...local, enabled: false }])).toBe(false);
+  });
+
+  it("ownChecksMatter: local results, and the verdict, which the own checks may change", () => {
+    const server = rule({ conditions: [{ type: "methodResult", method: "dkim", results: ["pass"] }] });
+    const verdict = rule({ conditions: [{ type: "verdict", levels: ["verified"] }] });
+    const local = rule({ conditions: [{ type: "methodResult", method: "dkim", results: ["pass"], source: "local" }] });
+    expect(ownChecksMatter([server])).toBe(false);
+    expect(ownChecksMatter([server, verdict])).toBe(true);
+    expect(needsOwnChecks([verdict])).toBe(false);
+    expect(ownChecksMatter([local])).toBe(true);
+    expect(ownChecksMatter([{ ...verdict, enabled: false }])).toBe(false);
   });
 
   it("the schema: source local only for the methods AuthLens checks; a domain must look like one", () => {
