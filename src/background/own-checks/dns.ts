@@ -6,7 +6,7 @@
  * messages never floods the server.
  */
 import { DnsCache, type TxtAnswer, type TxtResolver } from "../../core/verify/dns.js";
-import { dohResolver, type Fetch } from "../../core/verify/doh.js";
+import { dohResolver } from "../../core/verify/doh.js";
 import { reason } from "../../core/reason.js";
 import { dohPermissionPattern } from "../../core/settings/doh.js";
 import { messenger } from "../../shared/api.js";
@@ -28,18 +28,21 @@ export async function serverAllowed(serverUrl: string): Promise<boolean> {
 let inFlight = 0;
 const waiting: (() => void)[] = [];
 
-async function slot<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * Runs `run` once fewer than MAX_IN_FLIGHT queries are under way. A finished query hands its slot
+ * straight to the next one waiting, so a new caller can never slip in between and exceed the cap.
+ */
+export async function querySlot<T>(run: () => Promise<T>): Promise<T> {
   if (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
-  inFlight++;
+  else inFlight++;
   try {
     return await run();
   } finally {
-    inFlight--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else inFlight--;
   }
 }
-
-const cappedFetch: Fetch = (url, init) => slot(() => fetch(url, init));
 
 const caches = new Map<string, DnsCache>();
 
@@ -55,10 +58,11 @@ export function clearDnsCaches(): void {
 export function resolverFor(serverUrl: string): TxtResolver {
   let cache = caches.get(serverUrl);
   if (cache === undefined) {
-    const doh = dohResolver(serverUrl, cappedFetch, { timeoutMs: QUERY_TIMEOUT_MS });
+    // The timeout of a query starts when it has its slot, not while it waits for one.
+    const doh = dohResolver(serverUrl, (url, init) => fetch(url, init), { timeoutMs: QUERY_TIMEOUT_MS });
     const guarded: TxtResolver = {
       lookupTxt: async (name): Promise<TxtAnswer> =>
-        (await serverAllowed(serverUrl)) ? doh.lookupTxt(name) : { status: "error", reason: reason("dns_notAllowed", serverUrl) },
+        (await serverAllowed(serverUrl)) ? querySlot(() => doh.lookupTxt(name)) : { status: "error", reason: reason("dns_notAllowed", serverUrl) },
     };
     cache = new DnsCache(guarded);
     caches.clear(); // one server at a time: a new choice starts a new cache
