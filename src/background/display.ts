@@ -7,6 +7,8 @@ import type { TabView } from "../shared/view-types.js";
 import { messenger } from "../shared/api.js";
 import { forgetButton, showButtonState } from "./action-button.js";
 import { analyze, clearAnalysisCache, type MessageAnalysis, withOwnChecks } from "./analysis.js";
+import { clearDnsCaches } from "./own-checks/dns.js";
+import { giveBackUnneededPermissions } from "./own-checks/permissions.js";
 import { clearOwnChecks, ownCheck, ownCheckSettings, ownChecksAllowed, type OwnCheckResult, type OwnCheckSettings } from "./own-checks/run.js";
 import { reason } from "../core/reason.js";
 import { rememberServer } from "./recent-servers.js";
@@ -161,13 +163,19 @@ async function followWithOwnCheck(
   s: OwnCheckSettings,
   started: number,
 ): Promise<void> {
-  // Turned on (perhaps by a policy) without the server's permission: said, and nothing is read.
-  const result: OwnCheckResult = (await ownChecksAllowed(s)) ? await ownCheck(message, s) : { state: "unavailable", reason: reason("dns_notAllowed", s.dohServer) };
   let next: TabView;
-  if (result.state === "done") {
-    next = { ...shown, analysis: await withOwnChecks(ma, result.verification), own: { state: "done" } };
-  } else {
-    next = { ...shown, own: result.state === "tooLarge" ? { state: "tooLarge", bytes: result.bytes, limit: result.limit } : { state: "unavailable", reason: result.reason } };
+  try {
+    // Turned on (perhaps by a policy) without the server's permission: said, and nothing is read.
+    const result: OwnCheckResult = (await ownChecksAllowed(s)) ? await ownCheck(message, s) : { state: "unavailable", reason: reason("dns_notAllowed", s.dohServer) };
+    if (result.state === "done") {
+      next = { ...shown, analysis: await withOwnChecks(ma, result.verification), own: { state: "done" } };
+    } else {
+      next = { ...shown, own: result.state === "tooLarge" ? { state: "tooLarge", bytes: result.bytes, limit: result.limit } : { state: "unavailable", reason: result.reason } };
+    }
+  } catch (err) {
+    // Whatever failed, the pane must not stay on "Checking…": the failure is shown in its place.
+    console.error("AuthLens: own check of message", message.id, err);
+    next = { ...shown, own: { state: "unavailable", reason: reason("own_checkFailed", errorText(err)) } };
   }
   if (!current()) return;
   setTabView(tabId, next);
@@ -216,11 +224,21 @@ export function startDisplay(): void {
     preReads.delete(tabId);
   });
   // New settings: every analysis may change. Re-show the open tabs from fresh analyzes.
-  watchSettings(() => {
+  watchSettings((settings) => {
     clearAnalysisCache();
     clearOwnChecks();
     for (const tabId of allTabIds()) void refreshTab(tabId).then((view) => settingsRefreshed(tabId, view));
+    void giveBackUnneededPermissions(ownCheckSettings(settings.settings)).catch((err: unknown) => console.warn("AuthLens: giving back DNS server permissions", err));
   });
+  // A DNS server's permission granted (the options page's "Allow") or given back: the own checks
+  // made before, and the DNS answers cached meanwhile, no longer hold.
+  const permissionsChanged = (): void => {
+    clearOwnChecks();
+    clearDnsCaches();
+    for (const tabId of allTabIds()) void refreshTab(tabId);
+  };
+  messenger.permissions.onAdded.addListener(permissionsChanged);
+  messenger.permissions.onRemoved.addListener(permissionsChanged);
 }
 
 const refreshWaiters = new Map<number, ((view: TabView | undefined) => void)[]>();

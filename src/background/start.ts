@@ -4,6 +4,9 @@ import { registerBanner } from "./banner-script.js";
 import { startRouter } from "./router.js";
 import { createMenus, pruneJournal, startTriggers } from "./rules/triggers.js";
 import { exposeTabViews } from "./tab-views.js";
+import { giveBackUnneededPermissions } from "./own-checks/permissions.js";
+import { ownCheckSettings } from "./own-checks/run.js";
+import { getSettings } from "./settings-store.js";
 
 /**
  * What is set up once per Thunderbird session or install, not at every wake of the event page (the
@@ -15,6 +18,7 @@ async function setUp(): Promise<void> {
     ["creating the menus", createMenus],
     ["registering the banner", registerBanner],
     ["pruning the rules journal", pruneJournal],
+    ["giving back DNS server permissions", async () => giveBackUnneededPermissions(ownCheckSettings((await getSettings()).settings))],
   ];
   await Promise.all(steps.map(([what, step]) => step().catch((err: unknown) => console.warn(`AuthLens: ${what} failed:`, err))));
 }

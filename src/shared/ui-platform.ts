@@ -82,3 +82,12 @@ export function requestHostPermission(origin: string): Promise<boolean> {
 export function removeHostPermission(origin: string): Promise<boolean> {
   return messenger.permissions.remove({ origins: [origin] });
 }
+
+/** Whether AuthLens holds a host permission (the options page shows "Allow" for a server that lacks it). */
+export async function hasHostPermission(origin: string): Promise<boolean> {
+  try {
+    return await messenger.permissions.contains({ origins: [origin] });
+  } catch {
+    return false;
+  }
+}

@@ -6,9 +6,10 @@
  * lock each of the three settings.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { live } from "lit/directives/live.js";
 import { errorText } from "../../core/error-text.js";
 import { dohPermissionPattern, DOH_SERVERS } from "../../core/settings/doh.js";
-import { removeHostPermission, requestHostPermission } from "../../shared/ui-platform.js";
+import { hasHostPermission, removeHostPermission, requestHostPermission } from "../../shared/ui-platform.js";
 import { t } from "../shared/i18n.js";
 import { shown } from "../shared/shown.js";
 import { ask, settingOrigin, type OptionsData, type Problem } from "./data.js";
@@ -23,7 +24,7 @@ function choiceOf(url: string): Choice {
 }
 
 export class AuthlensChecking extends LitElement {
-  static override properties = { data: { attribute: false }, custom: { state: true }, problems: { state: true }, status: { state: true }, busy: { state: true } };
+  static override properties = { data: { attribute: false }, custom: { state: true }, problems: { state: true }, status: { state: true }, busy: { state: true }, allowed: { state: true } };
 
   data: OptionsData | undefined = undefined;
   /** The organization URL being typed. */
@@ -31,6 +32,8 @@ export class AuthlensChecking extends LitElement {
   problems: Problem[] = [];
   status = "";
   busy = false;
+  /** Whether the chosen server's permission is granted (null: not known yet, or checking is off). */
+  allowed: boolean | null = null;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -38,6 +41,37 @@ export class AuthlensChecking extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("data") && this.data && choiceOf(this.data.settings.dohServer) === "custom") this.custom = this.data.settings.dohServer;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has("data")) void this.refreshAllowed();
+  }
+
+  /**
+   * Checking may be on without the server's permission: turned on by a policy (which cannot grant
+   * it), or the permission was removed in Thunderbird's add-on manager. The page then offers "Allow",
+   * which works even where the policy locks the settings.
+   */
+  private async refreshAllowed(): Promise<void> {
+    const s = this.data?.settings;
+    const origin = s?.checkSignatures ? dohPermissionPattern(s.dohServer) : null;
+    this.allowed = origin === null ? null : await hasHostPermission(origin);
+  }
+
+  private async allow(): Promise<void> {
+    const server = this.data?.settings.dohServer;
+    const origin = server === undefined ? null : dohPermissionPattern(server);
+    if (server === undefined || origin === null) return;
+    this.busy = true;
+    try {
+      const granted = await requestHostPermission(origin);
+      this.allowed = granted;
+      this.status = granted ? t("checking_allowed", shown(server)) : t("checking_allowRefused", shown(server));
+    } catch (err) {
+      this.status = t("options_saveFailed", errorText(err));
+    } finally {
+      this.busy = false;
+    }
   }
 
   private async save(changes: { checkSignatures?: boolean; dohServer?: string; checkMaxMegabytes?: number }): Promise<boolean> {
@@ -65,7 +99,8 @@ export class AuthlensChecking extends LitElement {
           this.status = t("checking_permissionRefused", shown(data.settings.dohServer));
           return;
         }
-        await this.save({ checkSignatures: true });
+        // Not saved: the permission just granted goes back, so none is held for checking that is off.
+        if (!(await this.save({ checkSignatures: true }))) await removeHostPermission(origin).catch(() => false);
       } else {
         await this.save({ checkSignatures: false });
         if (origin !== null) await removeHostPermission(origin).catch(() => false);
@@ -91,7 +126,10 @@ export class AuthlensChecking extends LitElement {
         this.status = t("checking_permissionRefused", shown(url));
         return;
       }
-      if ((await this.save({ dohServer: url })) && before !== null && before !== after) await removeHostPermission(before).catch(() => false);
+      const saved = await this.save({ dohServer: url });
+      // The permission no longer needed goes back: the old server's once saved, else the new one's.
+      const unneeded = saved ? before : data.settings.checkSignatures ? after : null;
+      if (unneeded !== null && before !== after) await removeHostPermission(unneeded).catch(() => false);
     } finally {
       this.busy = false;
     }
@@ -123,12 +161,18 @@ export class AuthlensChecking extends LitElement {
               type="checkbox"
               id="check-signatures"
               ?disabled=${on.locked || this.busy}
-              .checked=${s.checkSignatures}
+              .checked=${live(s.checkSignatures)}
               @change=${(e: Event) => void this.toggle((e.target as HTMLInputElement).checked)}
             />
             ${t("checking_toggle")}
           </label>
         </p>
+        ${s.checkSignatures && this.allowed === false
+          ? html`<p class="problem" id="checking-needs-permission">
+              ${t("checking_needsPermission", shown(s.dohServer))}
+              <button type="button" id="checking-allow" ?disabled=${this.busy} @click=${() => void this.allow()}>${t("checking_allow")}</button>
+            </p>`
+          : nothing}
         <fieldset id="doh-server" ?disabled=${server.locked || this.busy}>
           <legend>${t("checking_serverLegend")}</legend>
           ${server.note}
@@ -138,7 +182,7 @@ export class AuthlensChecking extends LitElement {
                 type="radio"
                 name="doh-server"
                 id=${`doh-${c}`}
-                .checked=${choice === c}
+                .checked=${live(choice === c)}
                 @change=${() => (c === "custom" ? (this.custom = this.custom || "https://") : void this.choose(DOH_SERVERS[c]))}
               />
               ${t(`checking_server_${c}`)}

@@ -47,6 +47,18 @@ export const GOOD_POLICY = {
   locked: ["bannerMode", "trustedAuthservIds"],
 };
 
+/**
+ * Checking turned on and locked by the administrator, with a public DoH server: a policy cannot
+ * grant the server's host permission, so the person is offered "Allow" on the options page, and
+ * until then nothing is sent.
+ */
+export const CHECKING_POLICY = {
+  trustedAuthservIds: ["mx.example.net"],
+  checkSignatures: true,
+  dohServer: "https://dns.quad9.net/dns-query",
+  locked: ["checkSignatures", "dohServer"],
+};
+
 /** Wrong types, unknown keys, an invalid rule: every problem must be reported, the valid parts applied. */
 export const BROKEN_POLICY = {
   trustedAuthservIds: ["mx.example.net", "bad server;"],
@@ -89,6 +101,13 @@ export function policyScenarios(demo: readonly Fixture[]): Scenario[] {
       prefs: CORP_ACCOUNT_PREFS,
       data: { policy: GOOD_POLICY, message01, delivery, inboxCount: demo.length },
       ...policyHooks(GOOD_POLICY),
+    },
+    {
+      name: "policy-checking",
+      tests: ["checking turned on and locked by the policy: the pane says the server is not allowed yet, the options page offers Allow"],
+      inbox: demo.map((f) => f.text),
+      data: { policy: CHECKING_POLICY, message01, delivery, inboxCount: demo.length },
+      ...policyHooks(CHECKING_POLICY),
     },
     {
       name: "policy-broken",

@@ -49,6 +49,7 @@ const events = {
   selectedMessagesChanged: fakeEvent<[{ id?: number }, unknown]>(),
   tabRemoved: fakeEvent<[number]>(),
   accountsUpdated: fakeEvent(),
+  permissionsChanged: fakeEvent<[unknown]>(),
   other: fakeEvent(),
 };
 
@@ -96,6 +97,15 @@ const browser = {
     onUpdated: events.accountsUpdated,
   },
   identities: { onCreated: events.other, onDeleted: events.other, onUpdated: events.other },
+  // No DoH server permission is held (checking is off in these tests).
+  permissions: {
+    getAll: () => Promise.resolve({ origins: [], permissions: [] }),
+    contains: () => Promise.resolve(false),
+    remove: () => Promise.resolve(true),
+    onAdded: events.permissionsChanged,
+    onRemoved: events.permissionsChanged,
+  },
+  runtime: { getManifest: () => ({ host_permissions: [] }), sendMessage: () => Promise.resolve() },
   i18n: {
     // The key, with its substitutions: enough to see which text was chosen.
     getMessage: (key: string, subs?: string | string[]) => {
@@ -461,6 +471,17 @@ describe("nextSettingsRefresh", () => {
     expect(await six).toMatchObject({ analysis: { verdict: { level: "verified" } } });
     expect(getTabView(6)).toMatchObject({ message: { messageId: 3 } });
     expect(tb.displayedAsked.sort()).toEqual([5, 6]);
+  });
+
+  it("a DNS server permission granted or given back re-shows every open tab (its own checks start again)", async () => {
+    const { startDisplay, showTab } = await load();
+    startDisplay();
+    tb.displayed.set(5, { messages: [msg(1)] });
+    await showTab(5, [msg(1)]);
+    expect(tb.displayedAsked).toEqual([]);
+    events.permissionsChanged.fire({ origins: ["https://dns.quad9.net/*"] });
+    await sleep(20);
+    expect(tb.displayedAsked).toEqual([5]);
   });
 
   it("without a settings change it refreshes the tab itself after the timeout", async () => {

@@ -4,8 +4,9 @@
  */
 import { messenger } from "../../../../src/shared/api.js";
 import { getSettings } from "../../../../src/background/settings-store.js";
+import { getTabView } from "../../../../src/background/tab-views.js";
 import { assert, assertEqual, step, waitFor } from "../assert.js";
-import { displayInMailTab } from "../display.js";
+import { displayInMailTab, openPopup } from "../display.js";
 import { log, screenshot } from "../harness-client.js";
 import { listMessages, localInbox, showFolder } from "../mail.js";
 import { test } from "../registry.js";
@@ -178,4 +179,39 @@ test("policy-broken", "a broken policy shows its problems with their paths, and 
   assert(page.root.querySelector<HTMLFieldSetElement>("#banner-mode")?.disabled, "the locked banner mode is disabled");
   await painted(page.win);
   await screenshot("options-broken-policy");
+});
+
+test("policy-checking", "checking turned on and locked by the policy: the pane says the server is not allowed yet, the options page offers Allow", async (data) => {
+  const effective = await getSettings();
+  assertEqual(effective.settings.checkSignatures, true, "checking on from the policy");
+  assertEqual(effective.locked, ["checkSignatures", "dohServer"], "locked keys");
+  const server = "https://dns.quad9.net/dns-query";
+  assert(!(await messenger.permissions.contains({ origins: ["https://dns.quad9.net/*"] })), "no permission for the policy's server");
+  const message = await message01(data);
+  const { tabId } = await displayInMailTab(message);
+  const view = await waitFor(() => {
+    const v = getTabView(tabId);
+    return v?.state === "ready" && v.message.messageId === message.id && v.own.state !== "checking" ? v : undefined;
+  }, "the own check to give up without the permission");
+  assertEqual(view.own, { state: "unavailable", reason: { key: "dns_notAllowed", params: [server] } }, "own check: the server is not allowed");
+  assertEqual(view.analysis.verdict.level, "verified", "the trusted server's verdict stands");
+  const popup = await openPopup();
+  const said = messenger.i18n.getMessage("dns_notAllowed", [server]);
+  await waitFor(() => (popup.root.textContent?.replace(/\s+/g, " ").includes(said.replace(/\s+/g, " ")) ? true : undefined), "the popup to say the server is not allowed");
+  popup.root.querySelector("#own-status")?.scrollIntoView({ block: "center" });
+  await new Promise((r) => setTimeout(r, 150));
+  await screenshot("popup-not-allowed");
+  popup.close();
+
+  const page = await openOptions();
+  const toggle = page.root.querySelector<HTMLInputElement>("#check-signatures");
+  assert(toggle?.checked && toggle.disabled, "the checking box is ticked and locked");
+  const notice = await waitFor(() => page.root.querySelector("#checking-needs-permission") ?? undefined, "the options page to say the server needs permission");
+  assert(notice.textContent?.includes("dns.quad9.net"), `the notice names the server (${notice.textContent ?? ""})`);
+  const allow = page.root.querySelector<HTMLButtonElement>("#checking-allow");
+  assert(allow && !allow.disabled, "an enabled Allow button, though the settings are locked");
+  assertEqual(allow.textContent?.trim(), messenger.i18n.getMessage("checking_allow"), "the button's text");
+  page.root.querySelector("#checking")?.scrollIntoView({ block: "start" });
+  await painted(page.win);
+  await screenshot("options-checking-allow");
 });
