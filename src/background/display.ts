@@ -181,8 +181,9 @@ async function followWithOwnCheck(
   setTabView(tabId, next);
   await showButton(tabId, next);
   record(ownTimings, performance.now() - started);
-  // An open popup shows this tab's view: tell it to read the new one.
+  // An open popup shows this tab's view, and the banner in the message: tell them to read the new one.
   messenger.runtime.sendMessage({ type: "viewChanged", tabId }).catch(() => undefined);
+  messenger.tabs.sendMessage(tabId, { type: "viewChanged", tabId }).catch(() => undefined);
 }
 
 /** How long the last displays took, from the display event to the button showing the verdict (ms). */

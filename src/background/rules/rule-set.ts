@@ -27,16 +27,16 @@ function rulesInForce(effective: EffectiveSettings): Rule[] {
 }
 
 /**
- * The rules and whether their own-check conditions can hold. When a rule reads AuthLens's own
- * results (or the verdict, which they may change), turning checking on or off makes a new version:
- * messages looked at without those results are looked at again with them.
+ * The rules and whether their own-check conditions can hold. The version is the rules' alone:
+ * turning checking on or off does not make one, so the messages the rules already handled are not
+ * acted on again (a message is acted on once per version; with a new one every rule would act
+ * again, undoing what the person changed since). Messages not yet handled get the own results.
  */
 export function ruleSetFrom(effective: EffectiveSettings, ownChecks: OwnCheckSettings | null): RuleSet {
   const rules = rulesInForce(effective);
   const adminIds = new Set(effective.adminRules.map((r) => r.id));
   const needed = ownChecksMatter(rules);
-  const version = ruleSetVersion(rules) + (needed ? (ownChecks ? "+own" : "-own") : "");
-  return { rules, version, adminRuleIds: adminIds, ownChecks: needed ? ownChecks : null };
+  return { rules, version: ruleSetVersion(rules), adminRuleIds: adminIds, ownChecks: needed ? ownChecks : null };
 }
 
 /** The rules in force, with the own-check settings when checking is on and its server may be reached. */

@@ -7,6 +7,7 @@
 import { senderDomainForDisplay } from "../../core/display-domain.js";
 import { html, render } from "lit";
 import { ask } from "../../shared/ask.js";
+import { onViewChanged } from "../../shared/ui-platform.js";
 import type { BannerMode } from "../../core/settings/schema.js";
 import { reasonText, t } from "../shared/i18n.js";
 import { shown } from "../shared/shown.js";
@@ -21,9 +22,25 @@ export function wantsBanner(view: TabView | null, mode: BannerMode): view is Rea
   return mode === "always" || level === "failed" || level === "suspicious";
 }
 
+/** The notice now shown (null before the first answer, or when none is wanted). */
+let current: HTMLElement | null = null;
+/** Answers are used newest first: an older answer arriving late is dropped. */
+let asked = 0;
+
+/**
+ * Shows the notice the tab's view calls for, in place of the one shown: asked at once, and again
+ * when the background says the view changed (AuthLens's own check finished and may have changed
+ * the verdict).
+ */
 async function show(): Promise<void> {
+  const mine = ++asked;
   const answer = await ask("banner");
-  if (!answer || !wantsBanner(answer.view, answer.bannerMode)) return;
+  if (mine !== asked) return;
+  if (answer === null || !wantsBanner(answer.view, answer.bannerMode)) {
+    current?.remove();
+    current = null;
+    return;
+  }
   const a = answer.view.analysis;
   const level = a.verdict.level;
   const domain = shown(senderDomainForDisplay(a) ?? t("unknownSender"));
@@ -54,14 +71,20 @@ async function show(): Promise<void> {
         ${bannerCss}
       </style>
       <div class="banner ${level}" role="alert">
-        <strong>${t(`banner_${level}`, domain)}</strong>
-        ${first ? html`<span class="why">${reasonText(first)}</span>` : ""}
-        ${setAside.map((r) => html`<span class="why">${reasonText(r)}</span>`)}
+        <div class="text">
+          <strong>${t(`banner_${level}`, domain)}</strong>
+          ${first ? html`<span class="why">${reasonText(first)}</span>` : ""}
+          ${setAside.map((r) => html`<span class="why">${reasonText(r)}</span>`)}
+        </div>
         <button type="button" @click=${() => void ask("openPopup")}>${t("bannerDetails")}</button>
       </div>`,
     root,
   );
-  document.body.prepend(host);
+  if (current) current.replaceWith(host);
+  else document.body.prepend(host);
+  current = host;
 }
 
-void show().catch((err: unknown) => console.error("AuthLens banner:", err));
+const showLogged = (): void => void show().catch((err: unknown) => console.error("AuthLens banner:", err));
+showLogged();
+onViewChanged(showLogged);

@@ -1,7 +1,7 @@
 /** Plain CSS text (the banner renders into a shadow root without custom elements). */
 export const bannerCss = `
   .banner {
-    display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px;
+    display: flex; align-items: center; gap: 12px;
     margin: 0 0 12px; padding: 8px 12px; border-radius: 6px;
     font: 13px/1.4 system-ui, sans-serif; border: 2px solid;
   }
@@ -15,7 +15,8 @@ export const bannerCss = `
     .banner.verified { background: #0d2b17; color: #c7f0d2; }
     .banner.unconfigured, .banner.unverified { background: #1f2633; color: #d5dcea; }
   }
-  .why { flex: 1 1 200px; }
-  button { font: inherit; padding: 2px 10px; cursor: pointer; }
+  /* The headline with its reasons under it, the button to their right. */
+  .text { flex: 1 1 auto; min-width: 0; display: flex; flex-direction: column; gap: 2px; }
+  button { flex: none; font: inherit; padding: 2px 10px; cursor: pointer; }
   button:focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
 `;

@@ -3,7 +3,8 @@
  * application/dns-message), on 127.0.0.1. It answers from a DNS file in the format of
  * `authlens verify --dns` (the verification fixtures' keys, test/fixtures/verify/generated/dns.json),
  * and records every query it receives, so a test can prove that none arrived. In "silent" mode it
- * never answers (the request stays open until the client gives up).
+ * never answers (the request stays open until the client gives up); in "slow" mode it answers after
+ * SLOW_MS, as a distant resolver might.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { decode, encode, RECURSION_AVAILABLE, RECURSION_DESIRED, type Answer, type Packet } from "@leichtgewicht/dns-packet";
@@ -16,13 +17,18 @@ export interface DohQuery {
   at: number;
 }
 
+export type DohMode = "answer" | "slow" | "silent";
+
+/** How long an answer takes in "slow" mode (well below the client's 4 s timeout). */
+export const SLOW_MS = 1500;
+
 export interface DohServer {
   /** The URL to give AuthLens (http://127.0.0.1:PORT/dns-query). */
   url: string;
   /** Every query received, in order (also those not answered). */
   queries: DohQuery[];
-  /** "answer" (the default) or "silent" (never answer). */
-  setMode(mode: "answer" | "silent"): void;
+  /** "answer" (the default), "slow" (answer after SLOW_MS) or "silent" (never answer). */
+  setMode(mode: DohMode): void;
   stop(): Promise<void>;
 }
 
@@ -53,7 +59,7 @@ export async function startDohServer(dnsJson: unknown): Promise<DohServer> {
   if ("problems" in offline) throw new Error(`DNS file: ${JSON.stringify(offline.problems)}`);
   const resolver = offline.resolver;
   const queries: DohQuery[] = [];
-  let mode: "answer" | "silent" = "answer";
+  let mode: DohMode = "answer";
   const held = new Set<ServerResponse>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -77,6 +83,7 @@ export async function startDohServer(dnsJson: unknown): Promise<DohServer> {
       res.on("close", () => held.delete(res));
       return;
     }
+    if (mode === "slow") await new Promise((r) => setTimeout(r, SLOW_MS));
     const body = await answer(resolver, query);
     res.writeHead(200, { "content-type": "application/dns-message", "content-length": body.length, "cache-control": "max-age=300" });
     res.end(Buffer.from(body));

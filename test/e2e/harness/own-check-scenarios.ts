@@ -49,7 +49,7 @@ export function ownCheckScenarios(root: string): Scenario[] {
         dohUrl: async () => (await get()).url,
         dohQueries: async () => (await get()).queries,
         dohMode: async (mode: unknown) => {
-          (await get()).setMode(mode === "silent" ? "silent" : "answer");
+          (await get()).setMode(mode === "silent" || mode === "slow" ? mode : "answer");
           return null;
         },
       },
@@ -75,6 +75,7 @@ export function ownCheckScenarios(root: string): Scenario[] {
         "an ARC-forwarded message shows each hop's seal result",
         "a rule on the local DKIM result tags a message that arrives over IMAP",
         "a DoH server that never answers leaves the pane usable, with temperror shown after the timeout",
+        "the banner follows the own check: shown at once with the server's verdict, then with AuthLens's",
         "the options page shows the checking on with the chosen server, and turns it off",
       ],
       inbox: inbox.map((f) => f.text),

@@ -15,7 +15,7 @@ import { getSettings, updateSettings } from "../../../../src/background/settings
 import type { Rule } from "../../../../src/core/rules/schema.js";
 import type { TabView } from "../../../../src/shared/view-types.js";
 import { assert, assertEqual, waitFor } from "../assert.js";
-import { displayInMailTab, openPopup, type PopupHandle } from "../display.js";
+import { displayInMailTab, inMessage, openPopup, type PopupHandle } from "../display.js";
 import { call, metric, screenshot } from "../harness-client.js";
 import { openOptions, painted, type OptionsPage } from "../options.js";
 import { listMessages, localInbox, showFolder } from "../mail.js";
@@ -244,6 +244,37 @@ test("own-checks", "a DoH server that never answers leaves the pane usable, with
   await screenshot("own-temperror");
   popup.close();
   await call("dohMode", "answer");
+});
+
+test("own-checks", "the banner follows the own check: shown at once with the server's verdict, then with AuthLens's", async (raw) => {
+  const data = raw as unknown as OwnData;
+  // Answers take 1.5 s, so the banner shows before the own check ends; a URL of its own: a cold cache.
+  await call("dohMode", "slow");
+  const url = `${await call<string>("dohUrl")}?cache=banner`;
+  assertEqual(await updateSettings({ checkSignatures: true, dohServer: url, bannerMode: "always" }), [], "checking on, the banner always shown");
+  try {
+    const { tabId, view } = await displayInMailTab(await inboxMessage(data, "50-dmarc-strict-pass.eml"));
+    assertEqual(view.own.state, "checking", "the own check is under way");
+    const first = view.analysis.verdict.level;
+    assert(first !== "verified", `no trusted server: not verified before AuthLens's check (${first})`);
+    // The banner's level, read through the closed shadow root (a content script may).
+    const level = (): string | null => {
+      const host = document.querySelector("authlens-banner-host") as (HTMLElement & { openOrClosedShadowRoot?: ShadowRoot | null }) | null;
+      const banner = host?.openOrClosedShadowRoot?.querySelector(".banner");
+      return banner ? ([...banner.classList].find((c) => c !== "banner") ?? "") : null;
+    };
+    const before = await waitFor(async () => (await inMessage(tabId, level)) ?? undefined, "the banner with the server's verdict", 5000);
+    assertEqual(before, first, "the banner at first");
+    const meanwhile = getTabView(tabId);
+    assertEqual(meanwhile?.state === "ready" ? meanwhile.own.state : meanwhile?.state, "checking", "shown before the own check ended");
+    await screenshot("own-banner-before");
+    await waitFor(async () => ((await inMessage(tabId, level)) === "verified" ? true : undefined), "the banner to show AuthLens's verdict", 10000);
+    assertEqual(await inMessage(tabId, () => document.querySelectorAll("authlens-banner-host").length), 1, "one banner, replaced in place");
+    await screenshot("own-banner-after");
+  } finally {
+    await call("dohMode", "answer");
+    await updateSettings({ bannerMode: "failures" });
+  }
 });
 
 test("own-checks-dark", "the 'Checked by AuthLens' section in a dark theme", async (raw) => {
