@@ -227,7 +227,7 @@ export function startDisplay(): void {
   // New settings: every analysis may change. Re-show the open tabs from fresh analyzes.
   watchSettings((settings) => {
     clearAnalysisCache();
-    clearOwnChecks();
+    clearOwnChecks(ownCheckSettings(settings.settings));
     for (const tabId of allTabIds()) void refreshTab(tabId).then((view) => settingsRefreshed(tabId, view));
     void giveBackUnneededPermissions(ownCheckSettings(settings.settings)).catch((err: unknown) => console.warn("AuthLens: giving back DNS server permissions", err));
   });

@@ -31,9 +31,17 @@ const crypto = new WebCryptoSignatures();
 const results = new Map<number, Promise<OwnCheckResult>>();
 const LIMIT = 300;
 
-/** Forget every result (the settings changed: another server, another limit). */
-export function clearOwnChecks(): void {
+/** Whether checking was turned off since the add-on started (runs under way then stop reading). */
+let turnedOff = false;
+
+/**
+ * Forget every result (the settings changed: another server, another limit). With the new
+ * settings: when checking is now off, checks a run under way (a folder's rules) would still make
+ * are not made, and no more messages are read.
+ */
+export function clearOwnChecks(now?: OwnCheckSettings | null): void {
   results.clear();
+  if (now !== undefined) turnedOff = now === null;
 }
 
 /** The own-check settings when the person (or the policy) turned checking on; null when it is off. */
@@ -47,6 +55,7 @@ export function ownChecksAllowed(s: OwnCheckSettings): Promise<boolean> {
 }
 
 async function runNow(message: MessageHeader, s: OwnCheckSettings): Promise<OwnCheckResult> {
+  if (turnedOff) return { state: "unavailable", reason: reason("own_turnedOff") };
   const limit = Math.round(s.checkMaxMegabytes * 1024 * 1024);
   if (message.size > limit) return { state: "tooLarge", bytes: message.size, limit };
   try {

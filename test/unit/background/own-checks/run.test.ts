@@ -131,6 +131,19 @@ describe("ownCheck", () => {
     expect(tb.rawAsked).toHaveLength(2);
   });
 
+  it("once the settings turn checking off, a run under way reads no more messages", async () => {
+    tb.raw.set(1, MESSAGE);
+    tb.raw.set(2, MESSAGE);
+    const { ownCheck, clearOwnChecks } = await load();
+    expect((await ownCheck(messageHeader({ id: 1, size: MESSAGE.length }), settings(), false)).state).toBe("done");
+    clearOwnChecks(null);
+    expect(await ownCheck(messageHeader({ id: 2, size: MESSAGE.length }), settings(), false)).toEqual({ state: "unavailable", reason: { key: "own_turnedOff", params: [] } });
+    expect(tb.rawAsked.map((r) => r.id)).toEqual([1]);
+    // Turned on again: checks are made again.
+    clearOwnChecks(settings());
+    expect((await ownCheck(messageHeader({ id: 2, size: MESSAGE.length }), settings(), false)).state).toBe("done");
+  });
+
   it("without the server's permission: no DNS request, every key a temporary error", async () => {
     tb.raw.set(1, MESSAGE);
     tb.granted = false;
