@@ -91,3 +91,14 @@ export async function hasHostPermission(origin: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Calls `listener` when AuthLens gains or gives back a permission (granted here, or in the add-on manager). */
+export function onPermissionsChanged(listener: () => void): () => void {
+  const handler = (): void => listener();
+  messenger.permissions.onAdded.addListener(handler);
+  messenger.permissions.onRemoved.addListener(handler);
+  return () => {
+    messenger.permissions.onAdded.removeListener(handler);
+    messenger.permissions.onRemoved.removeListener(handler);
+  };
+}

@@ -93,7 +93,8 @@ async function analysisForRules(message: MessageHeader, ma: MessageAnalysis, opt
   const own = opts.ruleSet.ownChecks;
   if (own === null) return { analysis: ma.analysis, ownChecked: false };
   const checked = await ownCheck(message, own, useCache);
-  if (checked.state !== "done") return { analysis: ma.analysis, ownChecked: checked.state === "unavailable" };
+  // Not read: too large, or checking turned off meanwhile.
+  if (checked.state !== "done") return { analysis: ma.analysis, ownChecked: checked.state === "unavailable" && checked.reason.key !== "own_turnedOff" };
   return { analysis: await withOwnChecks(ma, checked.verification), ownChecked: true };
 }
 

@@ -130,9 +130,8 @@ export async function evaluateDmarc(
       const a = alignmentOf(toDomainAscii(d.domain), from);
       return a === "strict" || (mode === "relaxed" && a === "relaxed");
     });
-    // A signature that covers the whole body, from a key not in testing mode, is the better evidence.
-    const whole = (d: DkimCheck): boolean => d.unsignedBytes === null || d.unsignedBytes === 0;
-    return ok.find((d) => whole(d) && !d.testing) ?? ok.find(whole) ?? ok[0] ?? null;
+    // A signature that covers the whole body is the better evidence (testing keys are not usable).
+    return ok.find((d) => d.unsignedBytes === null || d.unsignedBytes === 0) ?? ok[0] ?? null;
   };
 
   if (found.kind === "temperror") return { ...base, result: "temperror", source: "none", reason: found.reason };

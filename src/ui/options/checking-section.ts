@@ -9,7 +9,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from "lit/directives/live.js";
 import { errorText } from "../../core/error-text.js";
 import { dohPermissionPattern, DOH_SERVERS } from "../../core/settings/doh.js";
-import { hasHostPermission, removeHostPermission, requestHostPermission } from "../../shared/ui-platform.js";
+import { hasHostPermission, onPermissionsChanged, removeHostPermission, requestHostPermission } from "../../shared/ui-platform.js";
 import { t } from "../shared/i18n.js";
 import { shown } from "../shared/shown.js";
 import { ask, settingOrigin, type OptionsData, type Problem } from "./data.js";
@@ -24,7 +24,7 @@ function choiceOf(url: string): Choice {
 }
 
 export class AuthlensChecking extends LitElement {
-  static override properties = { data: { attribute: false }, custom: { state: true }, problems: { state: true }, status: { state: true }, busy: { state: true }, allowed: { state: true } };
+  static override properties = { data: { attribute: false }, custom: { state: true }, problems: { state: true }, status: { state: true }, busy: { state: true }, allowed: { state: true }, picked: { state: true } };
 
   data: OptionsData | undefined = undefined;
   /** The organization URL being typed. */
@@ -34,13 +34,33 @@ export class AuthlensChecking extends LitElement {
   busy = false;
   /** Whether the chosen server's permission is granted (null: not known yet, or checking is off). */
   allowed: boolean | null = null;
+  /** The radio button picked and not saved yet ("custom" while its URL is typed); null: the saved server's. */
+  picked: Choice | null = null;
+  /** Answers about the permission are used newest first. */
+  #allowedAsked = 0;
+  #unsubscribe: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Granted or given back elsewhere (the add-on manager, the background): "Allow" follows.
+    this.#unsubscribe = onPermissionsChanged(() => void this.refreshAllowed());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("data") && this.data && choiceOf(this.data.settings.dohServer) === "custom") this.custom = this.data.settings.dohServer;
+    if (!changed.has("data") || !this.data) return;
+    if (choiceOf(this.data.settings.dohServer) === "custom") this.custom = this.data.settings.dohServer;
+    // What is saved is shown again (a pick that was saved, refused or failed is over).
+    this.picked = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -53,9 +73,11 @@ export class AuthlensChecking extends LitElement {
    * which works even where the policy locks the settings.
    */
   private async refreshAllowed(): Promise<void> {
+    const mine = ++this.#allowedAsked;
     const s = this.data?.settings;
     const origin = s?.checkSignatures ? dohPermissionPattern(s.dohServer) : null;
-    this.allowed = origin === null ? null : await hasHostPermission(origin);
+    const allowed = origin === null ? null : await hasHostPermission(origin);
+    if (mine === this.#allowedAsked) this.allowed = allowed;
   }
 
   private async allow(): Promise<void> {
@@ -65,6 +87,7 @@ export class AuthlensChecking extends LitElement {
     this.busy = true;
     try {
       const granted = await requestHostPermission(origin);
+      this.#allowedAsked++; // an answer asked before this one is older
       this.allowed = granted;
       this.status = granted ? t("checking_allowed", shown(server)) : t("checking_allowRefused", shown(server));
     } catch (err) {
@@ -124,9 +147,11 @@ export class AuthlensChecking extends LitElement {
     try {
       if (data.settings.checkSignatures && !(await requestHostPermission(after))) {
         this.status = t("checking_permissionRefused", shown(url));
+        this.picked = null;
         return;
       }
       const saved = await this.save({ dohServer: url });
+      if (!saved) this.picked = null;
       // The permission no longer needed goes back: the old server's once saved, else the new one's.
       const unneeded = saved ? before : data.settings.checkSignatures ? after : null;
       if (unneeded !== null && before !== after) await removeHostPermission(unneeded).catch(() => false);
@@ -182,8 +207,12 @@ export class AuthlensChecking extends LitElement {
                 type="radio"
                 name="doh-server"
                 id=${`doh-${c}`}
-                .checked=${live(choice === c)}
-                @change=${() => (c === "custom" ? (this.custom = this.custom || "https://") : void this.choose(DOH_SERVERS[c]))}
+                .checked=${live((this.picked ?? choice) === c)}
+                @change=${() => {
+                  this.picked = c;
+                  if (c === "custom") this.custom = this.custom || "https://";
+                  else void this.choose(DOH_SERVERS[c]);
+                }}
               />
               ${t(`checking_server_${c}`)}
             </label>`,

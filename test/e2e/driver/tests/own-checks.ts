@@ -380,6 +380,18 @@ test("own-checks", "the options page shows the checking on with the chosen serve
   await painted(page.win);
   assert(page.root.querySelector<HTMLInputElement>("#check-signatures")?.checked === false, "the box is clear");
   await screenshot("options-checking-off");
+  // Quad9 saved; picking the organization's server keeps that choice shown while its URL is typed.
+  assertEqual(await updateSettings({ dohServer: "https://dns.quad9.net/dns-query" }), [], "Quad9 chosen (checking off: no permission asked)");
+  await waitFor(() => (page.root.querySelector<HTMLInputElement>("#doh-quad9")?.checked ? true : undefined), "the page to show Quad9");
+  page.root.querySelector<HTMLInputElement>("#doh-custom")?.click();
+  await painted(page.win);
+  const url = page.root.querySelector<HTMLInputElement>("#doh-custom-url");
+  assert(url, "the URL field for the organization's server");
+  url.value = "https://doh.example.org/dns-query";
+  url.dispatchEvent(new Event("input", { bubbles: true }));
+  await painted(page.win);
+  const picked = page.root.querySelector<HTMLInputElement>("#doh-server input[type=radio]:checked")?.id;
+  assertEqual(picked, "doh-custom", "the organization's server stays picked while its URL is typed");
   // The rule on AuthLens's own results, in the editor: whose results, the domain, and the note that
   // checking is off now.
   page.root.querySelector<HTMLButtonElement>(`#rules-list li[data-rule-id='${LOCAL_RULE.id}'] .rule-edit`)?.click();
