@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
+import { errorText } from "../core/error-text.js";
 
 /** Where a command reads and writes; tests pass their own. */
 export interface Io {
@@ -47,22 +48,27 @@ function nodeListDir(path: string): string[] | null {
 /**
  * When the reader of `stream` goes away (`authlens … | head`), writing fails with EPIPE: the
  * command then ends at once, quietly, with status 0, as a command killed by SIGPIPE would end
- * without a word. Other write errors are left to Node (they are real failures).
+ * without a word. Any other write error (a full disk) is a real failure: one plain line through
+ * `report` (the other stream) and status 2, never a stack trace.
  */
-export function endQuietlyOnClosedPipe(stream: NodeJS.EventEmitter, exit: (code: number) => void): void {
+export function endQuietlyOnClosedPipe(stream: NodeJS.EventEmitter, exit: (code: number) => void, report: (line: string) => void = () => undefined): void {
   stream.on("error", (err: unknown) => {
     if ((err as { code?: unknown } | null)?.code === "EPIPE") {
       exit(0);
       return;
     }
-    throw err;
+    try {
+      report(`authlens: cannot write the output: ${errorText(err)}\n`);
+    } finally {
+      exit(2);
+    }
   });
 }
 
 /** The real process's Io. Output to a closed pipe ends the process quietly (endQuietlyOnClosedPipe). */
 export function nodeIo(): Io {
   const exit = (code: number) => process.exit(code);
-  endQuietlyOnClosedPipe(process.stdout, exit);
+  endQuietlyOnClosedPipe(process.stdout, exit, (line) => void process.stderr.write(line));
   endQuietlyOnClosedPipe(process.stderr, exit);
   return {
     stdout: (t) => void process.stdout.write(t),

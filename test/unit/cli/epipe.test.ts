@@ -36,13 +36,15 @@ describe("endQuietlyOnClosedPipe", () => {
     expect(exits).toEqual([0]);
   });
 
-  it("leaves other write errors alone (they are real failures)", () => {
-    const stream = new Writable({ write: (_c, _e, cb) => cb() });
+  it("says another write error in one plain line and ends with status 2 (a real failure, no stack)", async () => {
+    const stream = failingStream("ENOSPC");
     const exits: number[] = [];
-    endQuietlyOnClosedPipe(stream, (code) => exits.push(code));
-    const other = Object.assign(new Error("write ENOSPC"), { code: "ENOSPC" });
-    expect(() => stream.emit("error", other)).toThrow("write ENOSPC");
-    expect(exits).toEqual([]);
+    const said: string[] = [];
+    endQuietlyOnClosedPipe(stream, (code) => exits.push(code), (line) => said.push(line));
+    stream.write("line\n");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exits).toEqual([2]);
+    expect(said).toEqual(["authlens: cannot write the output: write ENOSPC\n"]);
   });
 });
 
