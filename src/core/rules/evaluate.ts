@@ -222,6 +222,10 @@ function rawCondition(c: Condition, facts: RuleFacts): boolean {
 }
 
 export function evaluateCondition(c: Condition, facts: RuleFacts): boolean {
+  // A condition on AuthLens's own results alone, where AuthLens made no check (checking off, the
+  // message too large or unreadable), holds neither way: "not verified by AuthLens" must not act on
+  // a check that was never made (a rule moving such mail would otherwise move every message).
+  if (c.type === "methodResult" && c.source === "local" && !facts.analysis.own) return false;
   const raw = rawCondition(c, facts);
   return c.negate === true ? !raw : raw;
 }

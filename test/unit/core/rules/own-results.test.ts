@@ -47,6 +47,17 @@ describe("methodResult on AuthLens's own results", () => {
     expect(holds({ type: "methodResult", method: "dkim", results: ["fail"], source: "local" }, own)).toBe(true);
   });
 
+  it("without AuthLens's own check, a local condition holds neither way: its negation is false too", async () => {
+    const { plain, own } = await analyzed("05-body-changed.eml");
+    const notPass = { type: "methodResult", method: "dkim", results: ["pass"], source: "local", negate: true };
+    expect(holds(notPass, plain)).toBe(false);
+    expect(holds({ ...notPass, negate: false }, plain)).toBe(false);
+    // With the check made, the negation holds where the signature did not pass.
+    expect(holds(notPass, own)).toBe(true);
+    // "either" still reads the servers' results (none here), and its negation holds as before.
+    expect(holds({ ...notPass, source: "either" }, plain)).toBe(true);
+  });
+
   it("a key whose DNS answer failed is temperror", async () => {
     const { own } = await analyzed("21-key-servfail.eml");
     expect(holds({ type: "methodResult", method: "dkim", results: ["temperror"], source: "local" }, own)).toBe(true);
