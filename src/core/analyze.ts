@@ -143,7 +143,7 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings, o
     trustedIds,
     authResults.filter((e) => e.trusted).map((e) => e.authservId ?? ""),
   );
-  distrustBelowBoundary(input, authResults, isTrustedHost);
+  const forged = new Set<object>(distrustBelowBoundary(input, authResults, isTrustedHost));
   const { effective, notes } = newestTrustedResults(authResults);
   const trustedEntries = authResults.filter((e) => e.trusted);
   const suggestion = suggestServer(authResults.map((e) => e.parsed));
@@ -166,7 +166,7 @@ export function analyzeMessage(input: HeaderBlock, settings: AnalysisSettings, o
     dmarc,
     arc,
     trustedForwarders,
-    notes: [...dmarc.notes, ...notes, ...setAsideClaims(authResults)],
+    notes: [...dmarc.notes, ...notes, ...setAsideClaims(authResults, forged)],
     own,
   });
 

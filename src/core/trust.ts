@@ -167,7 +167,7 @@ export interface JudgedHeader {
   notes: Reason[];
 }
 
-/** Methods whose unusable (unregistered) results are worth a note in the verdict. */
+/** Methods whose unusable (unregistered) results, and whose claims when set aside, are worth a note in the verdict. */
 const VERDICT_METHODS: ReadonlySet<string> = new Set(["dmarc", "spf", "dkim", "arc", "tls"]);
 
 /**
@@ -202,17 +202,14 @@ export function newestTrustedResults(headers: readonly JudgedHeader[]): { effect
   return { effective, notes };
 }
 
-/** Methods whose claims, when set aside, are worth naming beside the verdict. */
-const CLAIM_METHODS: readonly string[] = ["dmarc", "spf", "dkim", "arc", "tls"];
-
 /**
  * What the headers that were not used claim, said beside the verdict ("2 other headers claim
  * dmarc=pass; they come from servers you do not trust and were ignored"): one reason for headers
  * from servers not trusted, one for headers with a trusted id that were added before the message
- * reached the trusted servers (forged). Nothing when no header is trusted (the verdict is then
+ * reached the trusted servers (`forged`: what distrustBelowBoundary un-trusted). Nothing when no header is trusted (the verdict is then
  * "not set up" and says so), and nothing for headers that claim none of the methods that matter.
  */
-export function setAsideClaims(headers: readonly (JudgedHeader & { why: Reason })[]): Reason[] {
+export function setAsideClaims(headers: readonly JudgedHeader[], forged: ReadonlySet<object>): Reason[] {
   if (!headers.some((h) => h.trusted)) return [];
   const groups: Record<"untrusted" | "forged", { count: number; claims: Set<string> }> = {
     untrusted: { count: 0, claims: new Set() },
@@ -220,10 +217,9 @@ export function setAsideClaims(headers: readonly (JudgedHeader & { why: Reason }
   };
   for (const h of headers) {
     if (h.trusted) continue;
-    const claims = h.parsed.results.filter((r) => CLAIM_METHODS.includes(r.method.toLowerCase())).map((r) => `${r.method.toLowerCase()}=${r.result.toLowerCase()}`);
+    const claims = h.parsed.results.filter((r) => VERDICT_METHODS.has(r.method.toLowerCase())).map((r) => `${r.method.toLowerCase()}=${r.result.toLowerCase()}`);
     if (claims.length === 0) continue;
-    const forged = h.why.key === "trust_belowReceivingHop" || h.why.key === "trust_orderUnknown";
-    const g = groups[forged ? "forged" : "untrusted"];
+    const g = groups[forged.has(h) ? "forged" : "untrusted"];
     g.count++;
     for (const c of claims) g.claims.add(c);
   }

@@ -14,6 +14,7 @@
  * - unverified: everything else.
  * Only results the registry knows reach this module (RFC 8601 §4.1).
  */
+import { senderDomainForDisplay } from "./display-domain.js";
 import type { ArcAnalysis, ArcHop } from "./arc.js";
 import { alignment, domainOf, toDomainAscii } from "./domain.js";
 import type { DmarcAnalysis } from "./dmarc.js";
@@ -53,13 +54,6 @@ export interface VerdictFacts {
   notes: readonly Reason[];
   /** AuthLens's own checks of the signatures, when the person turned them on and they are done. */
   own?: MessageVerification | null;
-}
-
-/** The primary From domain as AuthLens names it: Unicode, or the A-label for a look-alike. */
-export function domainForDisplay(from: VerdictFacts["from"]): string {
-  const p = from.primary;
-  if (!p?.domain) return "";
-  return from.lookalike.lookalike ? p.domain : (p.domainUnicode ?? p.domain);
 }
 
 /** Did this ARC hop record a pass aligned with the From domain? */
@@ -191,7 +185,7 @@ function withoutBasis(f: VerdictFacts, fromDomain: string, reasons: Reason[], co
 function fromOwnChecks(f: VerdictFacts, own: MessageVerification, without: Verdict): Verdict {
   const primary = f.from.primary;
   if (!primary?.domain) return without;
-  const fromDomain = domainForDisplay(f.from);
+  const fromDomain = senderDomainForDisplay(f) ?? "";
   const verified = ownVerifiedReasons(own, fromDomain);
   if (verified === null) return { ...without, reasons: [...without.reasons, ownNotVerifiedReason(own)] };
   const concerns = senderConcerns(f.from);
@@ -211,7 +205,7 @@ function decideFromServers(f: VerdictFacts): Verdict {
   if (f.from.primary?.domain == null) return withoutFromDomain(f);
   // The From domain in the form the pane names it everywhere: Unicode, or the A-label for a
   // look-alike (whose Unicode form is built to read as another domain).
-  const fromDomain = domainForDisplay(f.from);
+  const fromDomain = senderDomainForDisplay(f) ?? "";
   const concerns = senderConcerns(f.from);
   const reasons: Reason[] = [];
   const basis = verifiedBasis(f, fromDomain, reasons);

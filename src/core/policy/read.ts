@@ -178,12 +178,7 @@ export function readPolicy(input: unknown): ReadPolicy {
         break;
       case "allowUserRules":
       case "showBadge":
-      case "newMailSpecialFolders": {
-        const parsed = policyBoolean.safeParse(value);
-        if (parsed.success) read = parsed.data;
-        else problems.push({ path: key, message: `${parsed.error.issues[0]?.message ?? "expected a boolean"}, found ${JSON.stringify(value)}` });
-        break;
-      }
+      case "newMailSpecialFolders":
       case "checkSignatures": {
         const parsed = policyBoolean.safeParse(value);
         if (parsed.success) read = parsed.data;

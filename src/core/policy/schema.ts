@@ -12,7 +12,7 @@
 import "../zod-english.js";
 import * as z from "zod/mini";
 import { rulesSchema } from "../rules/schema.js";
-import { bannerModeSchema, checkMaxMegabytesSchema, dohServerSchema, domainEntrySchema, serverEntrySchema, type SettingKey } from "../settings/schema.js";
+import { bannerModeSchema, dohServerSchema, domainEntrySchema, serverEntrySchema, type SettingKey } from "../settings/schema.js";
 
 const BOOLEAN_MESSAGE = 'expected a boolean: true or false (also 0/1 or "true"/"false")';
 const TRUE_VALUES: readonly unknown[] = [true, 1, "true", "1"];
@@ -117,7 +117,8 @@ export const policySchema = z
       "AuthLens checks DKIM signatures and ARC seals itself, asking dohServer for the signing domains' DNS records. true turns it on (the user still grants the server's permission once), false turns it off; lock it to enforce either (false + locked forbids it).",
     ),
     dohServer: described(z.optional(dohServerSchema), "The DNS-over-HTTPS server (RFC 8484) for those checks, e.g. the organization's own: https://doh.example.org/dns-query."),
-    checkMaxMegabytes: described(z.optional(policyNumber.check(z.refine((n) => checkMaxMegabytesSchema.safeParse(n).success, "a whole number from 1 to 500"))), "Messages larger than this many megabytes are not checked (default 25)."),
+    // The range (1 to 500) is checked where the policy is read (./read.ts); a JSON Schema cannot say it of policyNumber's forms.
+    checkMaxMegabytes: described(z.optional(policyNumber), "Messages larger than this many megabytes (a whole number from 1 to 500) are not checked (default 25)."),
     locked: described(
       z.optional(lockedSchema),
       "Settings users cannot change: \"all\", or a list of keys. A locked key always has the policy's value (or the default when the policy does not set it).",

@@ -19,7 +19,9 @@
 import type { Analysis } from "../analyze.js";
 import type { MethodResult } from "../authres/types.js";
 import { domainOf, toDomainAscii, toDomainUnicode } from "../domain.js";
+import { dkimIdentity, spfIdentity } from "../dmarc.js";
 import { lookupMethod } from "../registry.js";
+import { propValue } from "../results.js";
 import { soundAlignedPass, soundPass } from "../own-checks.js";
 import { normaliseTlsVersion } from "../tls-received.js";
 import type { Action, Condition, Rule, StringOp } from "./schema.js";
@@ -81,15 +83,14 @@ function usableResults(facts: RuleFacts, method: string): readonly MethodResult[
   return all.filter((r) => r.methodVersion === null || r.methodVersion === entry.version);
 }
 
-/** The domain a server's result is about: dkim header.d (or header.i), dmarc header.from, spf the mail-from (or HELO) domain. */
+/**
+ * Whether a server's result is about `domain`: dkim header.d (or header.i), dmarc header.from, spf
+ * the mail-from domain (the HELO domain for a bounce), as the DMARC analysis reads them.
+ */
 function serverResultDomainMatches(r: MethodResult, domain: string): boolean {
   const method = r.method.toLowerCase();
-  const names = method === "dkim" ? [["header", "d"], ["header", "i"]] : method === "dmarc" ? [["header", "from"]] : method === "spf" ? [["smtp", "mailfrom"], ["smtp", "helo"]] : [];
-  for (const [ptype, property] of names) {
-    const p = r.properties.find((x) => x.ptype?.toLowerCase() === ptype && x.property.toLowerCase() === property);
-    if (p !== undefined) return matchesDomain(p.value, domain);
-  }
-  return false;
+  const identity = method === "dkim" ? dkimIdentity(r) : method === "spf" ? spfIdentity(r) : method === "dmarc" ? propValue(r, "header", "from") : null;
+  return identity !== null && matchesDomain(identity, domain);
 }
 
 /**

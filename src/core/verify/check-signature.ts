@@ -14,7 +14,7 @@
  */
 import { reason, type Reason } from "../reason.js";
 import { equalBytes } from "./bytes.js";
-import type { KeyType, PublicKey, Sha256, SignatureCrypto } from "./crypto.js";
+import type { KeyType, PublicKey, SignatureCrypto } from "./crypto.js";
 import { recordText, type TxtAnswer } from "./dns.js";
 import { keyRecordOf, keyUnsuitable, type KeyRecord } from "./key-record.js";
 import { identityDomain, type Signature } from "./signature.js";
@@ -46,7 +46,6 @@ export interface BodyDigest {
 export interface CheckContext {
   lookupTxt(name: string): Promise<TxtAnswer>;
   crypto: SignatureCrypto;
-  sha256: Sha256;
   /** Seconds since the epoch. */
   now: number;
 }

@@ -92,6 +92,11 @@ export function looksLikeRsaPublicKey(bytes: Uint8Array): boolean {
 
 // --- WebCrypto ----------------------------------------------------------------------------------
 
+/** What an Ed25519 key verifies: the SHA-256 digest of the signed header data (RFC 8463 §3). */
+function ed25519Message(data: string): Uint8Array {
+  return sha256.create().update(fromBinary(data)).digest();
+}
+
 export class WebCryptoSignatures implements SignatureCrypto {
   #ed25519Native: boolean | null = null;
 
@@ -129,7 +134,7 @@ export class WebCryptoSignatures implements SignatureCrypto {
         return {
           type: "ed25519",
           bits: 256,
-          verify: (signature, data) => subtle.verify({ name: "Ed25519" }, key, signature as BufferSource, sha256.create().update(fromBinary(data)).digest() as BufferSource),
+          verify: (signature, data) => subtle.verify({ name: "Ed25519" }, key, signature as BufferSource, ed25519Message(data) as BufferSource),
         };
       } catch (err) {
         // A runtime without Ed25519 in WebCrypto says NotSupportedError; a bad point says DataError.
@@ -142,7 +147,7 @@ export class WebCryptoSignatures implements SignatureCrypto {
       bits: 256,
       verify: (signature, data) => {
         try {
-          return Promise.resolve(ed25519.verify(signature, sha256.create().update(fromBinary(data)).digest(), bytes));
+          return Promise.resolve(ed25519.verify(signature, ed25519Message(data), bytes));
         } catch {
           return Promise.resolve(false);
         }

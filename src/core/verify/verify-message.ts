@@ -69,7 +69,6 @@ export async function verifyMessage(source: MessageSource, deps: VerifyDeps): Pr
     const ctx: CheckContext = {
       lookupTxt: (name) => session.lookupTxt(name),
       crypto: deps.crypto,
-      sha256: deps.sha256,
       now: Math.floor(deps.now() / 1000),
     };
     const [dkim, arc] = await Promise.all([checkDkim(dkimReadings, fields, bodies, ctx), verifyArc(fields, arcFields, bodies, ctx)]);

@@ -4,20 +4,15 @@
  * Plural messages (`<key>_one`, `<key>_other`, …; ../../core/plural.ts) are named without the
  * suffix; the variant for the count (the first substitution) is chosen for the UI's language.
  */
-import { pluralKeys } from "../../core/plural.js";
-import type { Reason } from "../../core/reason.js";
+import { type Reason, reasonRenderer } from "../../core/reason.js";
 import { getMessage, uiLanguage } from "../../shared/ui-platform.js";
 import { shown } from "./shown.js";
 
+/** Reasons and keys rendered as core renders them (plural variants included), in the UI's language. */
+const render = reasonRenderer((key, params) => getMessage(key, [...params]) || undefined, uiLanguage());
+
 export function t(key: string, ...subs: (string | number)[]): string {
-  const args = subs.map(String);
-  const text = getMessage(key, args);
-  if (text !== "") return text;
-  for (const k of pluralKeys(key, subs, uiLanguage())) {
-    const variant = getMessage(k, args);
-    if (variant !== "") return variant;
-  }
-  return key;
+  return render({ key, params: subs.map(String) });
 }
 
 /** A structured reason from the analysis, in the user's language. */

@@ -107,6 +107,18 @@ describe("methodResult on AuthLens's own results", () => {
     expect(holds({ type: "methodResult", method: "dmarc", results: ["fail"], domain: "example.net" }, a)).toBe(false);
   });
 
+  it("a bounce's spf result is about its HELO domain, as the DMARC analysis reads it", () => {
+    const raw = [
+      "Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=<> smtp.helo=mail.example.com",
+      "From: Alice <alice@example.com>",
+      "",
+      "body",
+    ].join("\r\n");
+    const a = analyzeMessage(parseHeaderBlock(raw), { trustedAuthservIds: ["mx.example.net"], trustedForwarders: [] });
+    expect(holds({ type: "methodResult", method: "spf", results: ["pass"], domain: "example.com" }, a)).toBe(true);
+    expect(holds({ type: "methodResult", method: "spf", results: ["pass"], domain: "example.org" }, a)).toBe(false);
+  });
+
   it("needsOwnChecks: only enabled rules reading local or either results", () => {
     const local = rule({ conditions: [{ type: "methodResult", method: "dkim", results: ["pass"], source: "local" }] });
     const either = rule({ conditions: [{ type: "methodResult", method: "arc", results: ["pass"], source: "either" }] });
