@@ -6,6 +6,7 @@ import type { MessageVerification } from "../core/verify/verify-message.js";
 import { messenger } from "../shared/api.js";
 import { headersAsText, readHeaders, toHeaderBlock } from "./read-headers.js";
 import type { HeaderSource } from "../shared/view-types.js";
+import { ownCheck, type OwnCheckResult, type OwnCheckSettings } from "./own-checks/run.js";
 import { getSettings } from "./settings-store.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
@@ -19,7 +20,7 @@ export interface MessageAnalysis {
   accountId: string | undefined;
 }
 
-/** Finished and in-flight analyzes: a display that follows a pre-read joins it instead of reading again. */
+/** Finished and in-flight analyses: a display that follows a pre-read joins it instead of reading again. */
 const cache = new Map<number, Promise<MessageAnalysis>>();
 const CACHE_LIMIT = 500;
 export function analyze(message: MessageHeader, useCache = true): Promise<MessageAnalysis> {
@@ -49,8 +50,17 @@ async function analyzeNow(message: MessageHeader): Promise<MessageAnalysis> {
   return { analysis, headersText: headersAsText(read), source: read.source, block, accountId };
 }
 
+/**
+ * AuthLens's own check of the message, and its analysis with that check's results when it was made
+ * (else the analysis as it was). `useCache` false (a bulk run) neither keeps nor reuses results.
+ */
+export async function analysisWithOwnCheck(message: messenger.messages.MessageHeader, ma: MessageAnalysis, s: OwnCheckSettings, useCache = true): Promise<{ analysis: Analysis; own: OwnCheckResult }> {
+  const own = await ownCheck(message, s, useCache);
+  return { analysis: own.state === "done" ? await withOwnChecks(ma, own.verification) : ma.analysis, own };
+}
+
 /** The same message analyzed again with AuthLens's own checks of its signatures. */
-export async function withOwnChecks(ma: MessageAnalysis, own: MessageVerification): Promise<Analysis> {
+async function withOwnChecks(ma: MessageAnalysis, own: MessageVerification): Promise<Analysis> {
   const { settings } = await getSettings();
   return analyzeMessage(ma.block, analysisSettings(settings, ma.accountId), own);
 }

@@ -6,10 +6,11 @@
 import type { TabView } from "../shared/view-types.js";
 import { messenger } from "../shared/api.js";
 import { forgetButton, showButtonState } from "./action-button.js";
-import { analyze, clearAnalysisCache, type MessageAnalysis, withOwnChecks } from "./analysis.js";
-import { clearDnsCaches } from "./own-checks/dns.js";
+import { analysisWithOwnCheck, analyze, clearAnalysisCache, type MessageAnalysis } from "./analysis.js";
+import { dohPermissionPattern } from "../core/settings/doh.js";
+import { clearDnsCaches, forgetPermissions } from "./own-checks/dns.js";
 import { giveBackUnneededPermissions } from "./own-checks/permissions.js";
-import { clearOwnChecks, ownCheck, ownCheckSettings, ownChecksAllowed, type OwnCheckResult, type OwnCheckSettings } from "./own-checks/run.js";
+import { clearOwnChecks, ownCheckSettings, ownChecksAllowed, type OwnCheckSettings } from "./own-checks/run.js";
 import { reason } from "../core/reason.js";
 import { rememberServer } from "./recent-servers.js";
 import { getSettings, watchSettings } from "./settings-store.js";
@@ -19,7 +20,6 @@ import { errorText } from "../core/error-text.js";
 
 type MessageHeader = messenger.messages.MessageHeader;
 
-export { clearAnalysisCache };
 
 /** After this long without a verdict, the button says "checking" instead of the previous verdict. */
 const WORKING_DELAY_MS = 40;
@@ -27,7 +27,8 @@ const WORKING_DELAY_MS = 40;
 /** Per tab, the newest display event; an older analysis finishing late must not overwrite it. */
 const generation = new Map<number, number>();
 
-function displayedList(arg: unknown): MessageHeader[] {
+/** The messages of a display or selection event (MV3: a MessageList; MV2: an array). */
+export function displayedList(arg: unknown): MessageHeader[] {
   if (Array.isArray(arg)) return arg as MessageHeader[];
   if (arg && typeof arg === "object" && Array.isArray((arg as { messages?: unknown }).messages)) {
     return (arg as { messages: MessageHeader[] }).messages;
@@ -166,11 +167,11 @@ async function followWithOwnCheck(
   let next: TabView;
   try {
     // Turned on (perhaps by a policy) without the server's permission: said, and nothing is read.
-    const result: OwnCheckResult = (await ownChecksAllowed(s)) ? await ownCheck(message, s) : { state: "unavailable", reason: reason("dns_notAllowed", s.dohServer) };
-    if (result.state === "done") {
-      next = { ...shown, analysis: await withOwnChecks(ma, result.verification), own: { state: "done" } };
+    if (!(await ownChecksAllowed(s))) {
+      next = { ...shown, own: { state: "unavailable", reason: reason("dns_notAllowed", s.dohServer) } };
     } else {
-      next = { ...shown, own: result.state === "tooLarge" ? { state: "tooLarge", bytes: result.bytes, limit: result.limit } : { state: "unavailable", reason: result.reason } };
+      const { analysis, own } = await analysisWithOwnCheck(message, ma, s);
+      next = { ...shown, analysis, own: own.state === "done" ? { state: "done" } : own.state === "tooLarge" ? { state: "tooLarge", bytes: own.bytes, limit: own.limit } : own };
     }
   } catch (err) {
     // Whatever failed, the pane must not stay on "Checking…": the failure is shown in its place.
@@ -224,19 +225,26 @@ export function startDisplay(): void {
     generation.delete(tabId);
     preReads.delete(tabId);
   });
-  // New settings: every analysis may change. Re-show the open tabs from fresh analyzes.
+  // New settings: every analysis may change. Re-show the open tabs from fresh analyses.
   watchSettings((settings) => {
     clearAnalysisCache();
     clearOwnChecks(ownCheckSettings(settings.settings));
     for (const tabId of allTabIds()) void refreshTab(tabId).then((view) => settingsRefreshed(tabId, view));
     void giveBackUnneededPermissions(ownCheckSettings(settings.settings)).catch((err: unknown) => console.warn("AuthLens: giving back DNS server permissions", err));
   });
-  // A DNS server's permission granted (the options page's "Allow") or given back: the own checks
-  // made before, and the DNS answers cached meanwhile, no longer hold.
-  const permissionsChanged = (): void => {
-    clearOwnChecks();
-    clearDnsCaches();
-    for (const tabId of allTabIds()) void refreshTab(tabId);
+  // A DNS server's permission granted (the options page's "Allow") or given back. When it is the
+  // current server's, the own checks made before, and the DNS answers cached meanwhile, no longer
+  // hold. (Choosing another server grants the new one's and gives back the old one's around the
+  // settings change, which re-checks the tabs itself.)
+  const permissionsChanged = (changed: { origins?: string[] }): void => {
+    forgetPermissions();
+    void currentOwnCheckSettings().then((s) => {
+      const origin = s === null ? null : dohPermissionPattern(s.dohServer);
+      if (origin === null || !(changed.origins ?? []).includes(origin)) return;
+      clearOwnChecks();
+      clearDnsCaches();
+      for (const tabId of allTabIds()) void refreshTab(tabId);
+    });
   };
   messenger.permissions.onAdded.addListener(permissionsChanged);
   messenger.permissions.onRemoved.addListener(permissionsChanged);

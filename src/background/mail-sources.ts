@@ -1,5 +1,6 @@
 /** The real accounts, their folders and Thunderbird's tags, for the options page's lists and pickers. */
 import { messenger } from "../shared/api.js";
+import { tagApi } from "./rules/tags.js";
 import type { Account, AccountFolders, FolderEntry, TagInfo } from "../shared/data-types.js";
 
 type MailFolder = messenger.folders.MailFolder;
@@ -43,9 +44,8 @@ export async function loadFolders(): Promise<AccountFolders[]> {
     });
 }
 
-/** Thunderbird's tags: MV3 `messages.tags.list()`, else MV2 `messages.listTags()`. */
+/** Thunderbird's tags (keys lower-cased, as Thunderbird stores them). */
 export async function loadTags(): Promise<TagInfo[]> {
-  const m = messenger.messages as unknown as { tags?: { list(): Promise<TagInfo[]> }; listTags?: () => Promise<TagInfo[]> };
-  const list = m.tags ? await m.tags.list() : m.listTags ? await m.listTags() : [];
+  const list = await tagApi().list();
   return list.map((x) => ({ key: x.key.toLowerCase(), tag: x.tag, color: x.color }));
 }

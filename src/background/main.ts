@@ -4,4 +4,4 @@
  */
 import { start } from "./start.js";
 
-export const ready: Promise<void> = start();
+start();

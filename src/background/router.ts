@@ -5,7 +5,7 @@
 import { errorText } from "../core/error-text.js";
 import { messenger } from "../shared/api.js";
 import type { AnswerOf, RequestOf, RequestType, UiRequest } from "../shared/requests.js";
-import { nextSettingsRefresh, showDisplayedIn } from "./display.js";
+import { displayedList, nextSettingsRefresh, showDisplayedIn } from "./display.js";
 import { loadAccounts, loadFolders, loadTags } from "./mail-sources.js";
 import { buildReport } from "./report.js";
 import { readLog } from "./rules/action-log.js";
@@ -32,9 +32,8 @@ async function activeTab(): Promise<number | null> {
 async function bannerView(sender: Sender): Promise<AnswerOf<"banner">> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return null;
-  const displayed = (await messenger.messageDisplay.getDisplayedMessages(tabId)) as unknown;
-  const list = Array.isArray(displayed) ? displayed : ((displayed as { messages?: { id: number }[] }).messages ?? []);
-  const only = list.length === 1 ? (list[0] as { id: number }) : undefined;
+  const list = displayedList(await messenger.messageDisplay.getDisplayedMessages(tabId));
+  const only = list.length === 1 ? list[0] : undefined;
   if (!only) return null;
   const [view, { settings }] = await Promise.all([settledTabView(tabId, only.id), getSettings()]);
   return { view, bannerMode: settings.bannerMode };

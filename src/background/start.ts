@@ -24,7 +24,7 @@ async function setUp(): Promise<void> {
 }
 
 /** Registers every listener. Listeners must be registered synchronously at start-up (event page). */
-export function start(): Promise<void> {
+export function start(): void {
   // Start with Thunderbird, not only when a primed event wakes the event page: the menus and the
   // banner script are then in place before the first message is shown.
   messenger.runtime.onStartup.addListener(() => void setUp());
@@ -35,5 +35,4 @@ export function start(): Promise<void> {
   startTriggers();
   const manifest = messenger.runtime.getManifest();
   console.info(`AuthLens ${manifest.version} started`);
-  return Promise.resolve();
 }

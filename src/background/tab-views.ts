@@ -1,5 +1,5 @@
 /**
- * What each tab's button and popup show (the analyzes themselves are cached in analysis.ts). The
+ * What each tab's button and popup show (the analyses themselves are cached in analysis.ts). The
  * popup and the banner read a tab's view; they never analyze.
  */
 import { TAB_VIEW_BRIDGE, type TabView, type TabViewBridge } from "../shared/view-types.js";

@@ -11,18 +11,30 @@ import { reason } from "../../core/reason.js";
 import { dohPermissionPattern } from "../../core/settings/doh.js";
 import { messenger } from "../../shared/api.js";
 
-export const QUERY_TIMEOUT_MS = 4000;
+const QUERY_TIMEOUT_MS = 4000;
 export const MAX_IN_FLIGHT = 6;
 
-/** Whether the person granted the host permission the server needs (AuthLens asked when it was chosen). */
-export async function serverAllowed(serverUrl: string): Promise<boolean> {
+/** Thunderbird's answers, per permission pattern, until a permission is granted or given back. */
+const allowed = new Map<string, Promise<boolean>>();
+
+/**
+ * Whether the person granted the host permission the server needs (AuthLens asked when it was
+ * chosen). Asked of Thunderbird once per server, not for every message and lookup; forgotten
+ * when permissions change (forgetPermissions).
+ */
+export function serverAllowed(serverUrl: string): Promise<boolean> {
   const origin = dohPermissionPattern(serverUrl);
-  if (origin === null) return false;
-  try {
-    return await messenger.permissions.contains({ origins: [origin] });
-  } catch {
-    return false;
+  if (origin === null) return Promise.resolve(false);
+  let answer = allowed.get(origin);
+  if (answer === undefined) {
+    answer = messenger.permissions.contains({ origins: [origin] }).catch(() => false);
+    allowed.set(origin, answer);
   }
+  return answer;
+}
+
+export function forgetPermissions(): void {
+  allowed.clear();
 }
 
 let inFlight = 0;

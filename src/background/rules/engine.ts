@@ -4,13 +4,12 @@
  */
 import type { Analysis } from "../../core/analyze.js";
 import { evaluateRules, type RuleMatch } from "../../core/rules/evaluate.js";
-import { alreadyApplied, planActions, type ActionPlan } from "../../core/rules/plan.js";
+import { planActions, type ActionPlan } from "../../core/rules/plan.js";
 import { fnv1a64 } from "../../core/rules/version.js";
 import { messenger } from "../../shared/api.js";
-import { analyze, withOwnChecks, type MessageAnalysis } from "../analysis.js";
-import { ownCheck } from "../own-checks/run.js";
+import { analysisWithOwnCheck, analyze, type MessageAnalysis } from "../analysis.js";
 import type { LogEntry } from "../../shared/data-types.js";
-import { executePlan } from "./execute.js";
+import { executePlan, planAlreadySo } from "./execute.js";
 import type { FolderResolver } from "./folders.js";
 import type { Journal } from "./journal.js";
 import type { RuleSet } from "./rule-set.js";
@@ -79,8 +78,7 @@ export function runRulesOn(message: MessageHeader, opts: RunOptions): Promise<Me
  * when every action is already so as listed (its tags, read, flag, junk); a move or a copy counts.
  */
 async function wouldChange(message: MessageHeader, plan: ActionPlan, key: string, journal: Journal): Promise<boolean> {
-  const state = { tags: message.tags, read: message.read, flagged: message.flagged, junk: (message as { junk?: boolean }).junk };
-  if (plan.actions.every((a) => alreadyApplied(state, a.action))) return false;
+  if (planAlreadySo(message, plan)) return false;
   return !(await journal.isDone(key));
 }
 
@@ -92,10 +90,9 @@ async function wouldChange(message: MessageHeader, plan: ActionPlan, key: string
 async function analysisForRules(message: MessageHeader, ma: MessageAnalysis, opts: RunOptions, useCache: boolean): Promise<{ analysis: Analysis; ownChecked: boolean }> {
   const own = opts.ruleSet.ownChecks;
   if (own === null) return { analysis: ma.analysis, ownChecked: false };
-  const checked = await ownCheck(message, own, useCache);
+  const { analysis, own: checked } = await analysisWithOwnCheck(message, ma, own, useCache);
   // Not read: too large, or checking turned off meanwhile.
-  if (checked.state !== "done") return { analysis: ma.analysis, ownChecked: checked.state === "unavailable" && checked.reason.key !== "own_turnedOff" };
-  return { analysis: await withOwnChecks(ma, checked.verification), ownChecked: true };
+  return { analysis, ownChecked: checked.state === "done" || checked.state === "unavailable" };
 }
 
 async function runNow(message: MessageHeader, opts: RunOptions): Promise<MessageOutcome> {

@@ -56,16 +56,21 @@ async function holds(folder: MailFolder, headerMessageId: string): Promise<boole
   return typeof found === "string" ? true : found.messages.length > 0;
 }
 
-/** The message's state as the core's rule planning reads it. */
-function alreadySo(m: MessageHeader, { action }: PlannedAction): boolean {
-  return alreadyApplied({ tags: m.tags, read: m.read, flagged: m.flagged, junk: (m as { junk?: boolean }).junk }, action);
+/** Whether every planned action is already so for the message (its tags, read, flag, junk), as the core's rule planning reads them; a move or copy never is. */
+export function planAlreadySo(m: MessageHeader, plan: ActionPlan): boolean {
+  const state = stateOf(m);
+  return plan.actions.every((a) => alreadyApplied(state, a.action));
+}
+
+function stateOf(m: MessageHeader): Parameters<typeof alreadyApplied>[0] {
+  return { tags: m.tags, read: m.read, flagged: m.flagged, junk: (m as { junk?: boolean }).junk };
 }
 
 export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: ExecuteContext): Promise<ExecuteResult> {
   const skippedLog = (m: MessageHeader) => plan.skipped.map((s) => entry(ctx, m, s, "skipped", s.note));
   // Already so when listed (tags, flags; never a move or copy): nothing to do. Had the user
   // changed it since, their change stands.
-  if (plan.actions.every((a) => alreadySo(listed, a))) return { complete: true, untouched: true, log: skippedLog(listed) };
+  if (planAlreadySo(listed, plan)) return { complete: true, untouched: true, log: skippedLog(listed) };
   // Act on the message as it is now, not as it was listed: its tags, flags and folder may have
   // changed since (the user, another rule run, a move).
   let message: MessageHeader;
@@ -79,7 +84,7 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
     const why = reason("log_movedMeanwhile");
     return { complete: false, untouched: true, log: [...log, ...plan.actions.map((a) => entry(ctx, message, a, "skipped", why))] };
   }
-  if (plan.actions.every((a) => alreadySo(message, a))) return { complete: true, untouched: true, log };
+  if (planAlreadySo(message, plan)) return { complete: true, untouched: true, log };
   const accountId = message.folder?.accountId ?? "";
 
   // 1. Prepare: every folder and tag must be there, or nothing happens. Folders first: a missing
@@ -97,7 +102,8 @@ export async function executePlan(listed: MessageHeader, plan: ActionPlan, ctx: 
 
   // 2. Tags, read, flag and junk in one update. An action whose state is already there is not
   // performed (nor logged) again: that is what makes a re-run after a quit harmless.
-  const stateActions = plan.actions.filter((a) => !folders.has(a) && !alreadySo(message, a));
+  const now = stateOf(message);
+  const stateActions = plan.actions.filter((a) => !folders.has(a) && !alreadyApplied(now, a.action));
   if (stateActions.length > 0) {
     const tags = new Set(message.tags);
     const change: { tags?: string[]; read?: boolean; flagged?: boolean; junk?: boolean } = {};

@@ -5,8 +5,10 @@
 import { evaluateRules, ownChecksMatter } from "../../core/rules/evaluate.js";
 import { validateRules } from "../../core/rules/validate.js";
 import { messenger } from "../../shared/api.js";
-import { analyze, withOwnChecks } from "../analysis.js";
-import { ownCheck, ownCheckSettings, ownChecksAllowed } from "../own-checks/run.js";
+import { analysisWithOwnCheck, analyze } from "../analysis.js";
+import { ownCheckSettings, ownChecksAllowed } from "../own-checks/run.js";
+import { IN_FLIGHT } from "./bulk-run.js";
+import { forEachBounded } from "./pool.js";
 import { getSettings } from "../settings-store.js";
 import type { RulesPreview } from "../../shared/data-types.js";
 
@@ -32,14 +34,11 @@ export async function previewRules(input: unknown, folderId: string, limit = 200
   // on (results are kept per message, so editing the rule again does not check again).
   const own = ownChecksMatter(enabledAll) ? ownCheckSettings((await getSettings()).settings) : null;
   const withOwn = own !== null && (await ownChecksAllowed(own)) ? own : null;
-  for (const m of newest) {
+  // Several messages at once, as a folder run reads them (own checks wait on DNS).
+  await forEachBounded(newest, IN_FLIGHT, async (m) => {
     const ma = await analyze(m, false);
-    let analysis = ma.analysis;
-    if (withOwn) {
-      const checked = await ownCheck(m, withOwn);
-      if (checked.state === "done") analysis = await withOwnChecks(ma, checked.verification);
-    }
+    const analysis = withOwn ? (await analysisWithOwnCheck(m, ma, withOwn)).analysis : ma.analysis;
     for (const match of evaluateRules(enabledAll, analysis)) if (match.matched) matched[match.ruleId] = (matched[match.ruleId] ?? 0) + 1;
-  }
+  });
   return { folderName: folder.name ?? folderId, examined: newest.length, matched, problems };
 }

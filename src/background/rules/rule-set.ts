@@ -18,31 +18,25 @@ export interface RuleSet {
   ownChecks: OwnCheckSettings | null;
 }
 
-/** The administrator's rules, then the user's (when allowed); an admin rule's id wins, a user rule cannot shadow it. */
-function rulesInForce(effective: EffectiveSettings): Rule[] {
-  const admin = effective.adminRules;
-  const adminIds = new Set(admin.map((r) => r.id));
-  const user = effective.allowUserRules ? effective.settings.rules : [];
-  return [...admin, ...user.filter((r) => !adminIds.has(r.id))];
-}
-
 /**
- * The rules and whether their own-check conditions can hold. The version is the rules' alone:
- * turning checking on or off does not make one, so the messages the rules already handled are not
- * acted on again (a message is acted on once per version; with a new one every rule would act
- * again, undoing what the person changed since). Messages not yet handled get the own results.
+ * The rules in force — the administrator's first, then the user's when allowed (an admin rule's id
+ * wins: a user rule cannot shadow it) — and whether their own-check conditions can hold. The
+ * version is the rules' alone: turning checking on or off does not make one, so the messages the
+ * rules already handled are not acted on again (a message is acted on once per version; with a new
+ * one every rule would act again, undoing what the person changed since). Messages not yet handled
+ * get the own results.
  */
 export function ruleSetFrom(effective: EffectiveSettings, ownChecks: OwnCheckSettings | null): RuleSet {
-  const rules = rulesInForce(effective);
-  const adminIds = new Set(effective.adminRules.map((r) => r.id));
-  const needed = ownChecksMatter(rules);
-  return { rules, version: ruleSetVersion(rules), adminRuleIds: adminIds, ownChecks: needed ? ownChecks : null };
+  const adminRuleIds = new Set(effective.adminRules.map((r) => r.id));
+  const user = effective.allowUserRules ? effective.settings.rules : [];
+  const rules = [...effective.adminRules, ...user.filter((r) => !adminRuleIds.has(r.id))];
+  return { rules, version: ruleSetVersion(rules), adminRuleIds, ownChecks: ownChecksMatter(rules) ? ownChecks : null };
 }
 
 /** The rules in force, with the own-check settings when checking is on and its server may be reached. */
 export async function currentRuleSet(): Promise<RuleSet> {
   const effective = await getSettings();
+  const set = ruleSetFrom(effective, ownCheckSettings(effective.settings));
   // The server's permission is asked only when a rule needs the checks.
-  const own = ownChecksMatter(rulesInForce(effective)) ? ownCheckSettings(effective.settings) : null;
-  return ruleSetFrom(effective, own !== null && (await ownChecksAllowed(own)) ? own : null);
+  return set.ownChecks !== null && !(await ownChecksAllowed(set.ownChecks)) ? { ...set, ownChecks: null } : set;
 }

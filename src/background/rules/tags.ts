@@ -7,7 +7,7 @@ interface TagApi {
 }
 
 /** MV3 (`messages.tags`) or MV2 (`messages.listTags` / `createTag`). */
-function tagApi(): TagApi {
+export function tagApi(): TagApi {
   const m = messenger.messages as unknown as {
     tags?: TagApi;
     listTags?: TagApi["list"];

@@ -131,7 +131,7 @@ const browser = {
     },
   },
   mailTabs: { onSelectedMessagesChanged: events.selectedMessagesChanged },
-  tabs: { onRemoved: events.tabRemoved },
+  tabs: { onRemoved: events.tabRemoved, sendMessage: () => Promise.reject(new Error("no banner in this tab")) },
 };
 
 vi.mock("webextension-polyfill", () => ({ default: browser }));
@@ -473,11 +473,15 @@ describe("nextSettingsRefresh", () => {
     expect(tb.displayedAsked.sort()).toEqual([5, 6]);
   });
 
-  it("a DNS server permission granted or given back re-shows every open tab (its own checks start again)", async () => {
+  it("the current DNS server's permission granted or given back re-shows every open tab; another server's does not", async () => {
+    tb.local = { settings: { trustedAuthservIds: [TRUSTED], checkSignatures: true, dohServer: "https://dns.quad9.net/dns-query" }, settingsVersion: 1 };
     const { startDisplay, showTab } = await load();
     startDisplay();
     tb.displayed.set(5, { messages: [msg(1)] });
     await showTab(5, [msg(1)]);
+    expect(tb.displayedAsked).toEqual([]);
+    events.permissionsChanged.fire({ origins: ["https://dns.google/*"] });
+    await sleep(20);
     expect(tb.displayedAsked).toEqual([]);
     events.permissionsChanged.fire({ origins: ["https://dns.quad9.net/*"] });
     await sleep(20);

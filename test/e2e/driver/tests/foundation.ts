@@ -2,7 +2,6 @@ import { messenger } from "../../../../src/shared/api.js";
 import { readManagedPolicy } from "../../../../src/background/managed-policy.js";
 import { fieldsNamed } from "../../../../src/core/headers/header-block.js";
 import { readHeaders, toHeaderBlock } from "../../../../src/background/read-headers.js";
-import { ready } from "../../../../src/background/main.js";
 import { assert, assertEqual, step } from "../assert.js";
 import { listMessages, localInbox, showFolder } from "../mail.js";
 import { screenshot } from "../harness-client.js";
@@ -23,7 +22,6 @@ async function fastestHeaderApi(): Promise<{ api: string; version: string }> {
 }
 
 test("foundation", "the add-on starts", async () => {
-  await ready;
   const manifest = messenger.runtime.getManifest();
   assertEqual(manifest.browser_specific_settings?.gecko?.id, "authlens@authlens.org", "gecko id");
   assertEqual(messenger.i18n.getMessage("extensionName"), "AuthLens", "localised add-on name");

@@ -137,7 +137,7 @@ describe("ownCheck", () => {
     const { ownCheck, clearOwnChecks } = await load();
     expect((await ownCheck(messageHeader({ id: 1, size: MESSAGE.length }), settings(), false)).state).toBe("done");
     clearOwnChecks(null);
-    expect(await ownCheck(messageHeader({ id: 2, size: MESSAGE.length }), settings(), false)).toEqual({ state: "unavailable", reason: { key: "own_turnedOff", params: [] } });
+    expect(await ownCheck(messageHeader({ id: 2, size: MESSAGE.length }), settings(), false)).toEqual({ state: "off" });
     expect(tb.rawAsked.map((r) => r.id)).toEqual([1]);
     // Turned on again: checks are made again.
     clearOwnChecks(settings());
