@@ -1,5 +1,6 @@
 /** The real accounts, their folders and Thunderbird's tags, for the options page's lists and pickers. */
 import { messenger } from "../shared/api.js";
+import { accountTitle } from "./account-title.js";
 import { tagApi } from "./rules/tags.js";
 import type { Account, AccountFolders, FolderEntry, TagInfo } from "../shared/data-types.js";
 
@@ -20,15 +21,12 @@ function walk(list: readonly MailFolder[] | undefined, account: { id: string; na
   }
 }
 
-/** Mail accounts (feeds carry no Authentication-Results, so they are left out). */
+/** Mail accounts, named as AuthLens's pages name them (feeds carry no Authentication-Results, so they are left out). */
 export async function loadAccounts(): Promise<Account[]> {
   const list = await messenger.accounts.list(false);
   return list
     .filter((a) => a.type !== "rss")
-    .map((a) => {
-      const address = a.identities?.find((i) => typeof i.email === "string" && i.email !== "")?.email;
-      return address === undefined ? { id: a.id, name: a.name } : { id: a.id, name: a.name, address };
-    });
+    .map((a) => ({ id: a.id, name: accountTitle(a) }));
 }
 
 /** Every mail account with its folder tree, in folder-pane order. */
@@ -39,8 +37,9 @@ export async function loadFolders(): Promise<AccountFolders[]> {
     .map((a) => {
       const folders: FolderEntry[] = [];
       const legacy = (a as unknown as { folders?: MailFolder[] }).folders;
-      walk(a.rootFolder?.subFolders ?? legacy, { id: a.id, name: a.name }, 0, folders);
-      return { id: a.id, name: a.name, folders };
+      const name = accountTitle(a);
+      walk(a.rootFolder?.subFolders ?? legacy, { id: a.id, name }, 0, folders);
+      return { id: a.id, name, folders };
     });
 }
 

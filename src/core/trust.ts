@@ -18,6 +18,7 @@
  *   2. When several trusted headers report the same method, only the newest (topmost) one is used
  *      for that method (`newestTrustedResults`).
  */
+import { SET_ASIDE } from "./reason-kinds.js";
 import type { ParsedAuthResults } from "./authres/types.js";
 import type { TrustedResult } from "./dmarc.js";
 import { isUsableResult } from "./results.js";
@@ -224,7 +225,7 @@ export function setAsideClaims(headers: readonly JudgedHeader[], forged: Readonl
     for (const c of claims) g.claims.add(c);
   }
   const out: Reason[] = [];
-  if (groups.untrusted.count > 0) out.push(reason("verdict_setAsideUntrusted", groups.untrusted.count, [...groups.untrusted.claims].join(", ")));
-  if (groups.forged.count > 0) out.push(reason("verdict_setAsideForged", groups.forged.count, [...groups.forged.claims].join(", ")));
+  if (groups.untrusted.count > 0) out.push(reason(SET_ASIDE.untrusted, groups.untrusted.count, [...groups.untrusted.claims].join(", ")));
+  if (groups.forged.count > 0) out.push(reason(SET_ASIDE.forged, groups.forged.count, [...groups.forged.claims].join(", ")));
   return out;
 }

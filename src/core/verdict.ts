@@ -15,6 +15,7 @@
  * Only results the registry knows reach this module (RFC 8601 §4.1).
  */
 import { senderDomainForDisplay } from "./display-domain.js";
+import { SENDER_CONCERN } from "./reason-kinds.js";
 import type { ArcAnalysis, ArcHop } from "./arc.js";
 import { alignment, domainOf, toDomainAscii } from "./domain.js";
 import type { DmarcAnalysis } from "./dmarc.js";
@@ -99,9 +100,9 @@ function senderConcerns(from: VerdictFacts["from"]): Reason[] {
   // One line naming what it imitates (the sender card lists what makes it a look-alike).
   if (from.lookalike.lookalike && primary?.domain) {
     const imitates = from.lookalike.imitates ?? null;
-    out.push(imitates !== null ? reason("verdict_lookalike", primary.domain, imitates) : reason("verdict_lookalikeUnknown", primary.domain));
+    out.push(imitates !== null ? reason(SENDER_CONCERN.lookalike, primary.domain, imitates) : reason(SENDER_CONCERN.lookalikeUnknown, primary.domain));
   }
-  if (from.displayNameAddress !== null && primary?.address) out.push(reason("verdict_displayNameAddress", from.displayNameAddress, primary.address));
+  if (from.displayNameAddress !== null && primary?.address) out.push(reason(SENDER_CONCERN.displayNameAddress, from.displayNameAddress, primary.address));
   return out;
 }
 

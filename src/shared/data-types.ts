@@ -100,9 +100,8 @@ export interface RulesPreview {
 
 export interface Account {
   id: string;
+  /** Its name, or its address where the name is only a server's host name (../background/account-title.ts). */
   name: string;
-  /** The address of the account's first identity, where it has one (the name may be a server's host name). */
-  address?: string;
 }
 
 export interface FolderEntry {

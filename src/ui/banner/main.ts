@@ -5,6 +5,7 @@
  * lit-html's render() is used directly: content scripts cannot define custom elements.
  */
 import { senderDomainForDisplay } from "../../core/display-domain.js";
+import { isSenderConcern, isSetAside } from "../../core/reason-kinds.js";
 import { html, render } from "lit";
 import { ask } from "../../shared/ask.js";
 import { onViewChanged } from "../../shared/ui-platform.js";
@@ -62,10 +63,10 @@ async function show(): Promise<void> {
   const root = host.attachShadow({ mode: "closed" });
   // For a look-alike, the reason that makes it suspicious, not the pass it also got.
   const first =
-    (level === "suspicious" ? a.verdict.reasons.find((r) => r.key === "verdict_lookalike" || r.key === "verdict_lookalikeUnknown" || r.key === "verdict_displayNameAddress") : undefined) ??
+    (level === "suspicious" ? a.verdict.reasons.find((r) => isSenderConcern(r.key)) : undefined) ??
     a.verdict.reasons[0];
   // Headers that claim what the verdict denies (set aside as untrusted or forged) are named too.
-  const setAside = a.verdict.reasons.filter((r) => r.key === "verdict_setAsideUntrusted" || r.key === "verdict_setAsideForged");
+  const setAside = a.verdict.reasons.filter((r) => isSetAside(r.key));
   render(
     html`<style>
         ${bannerCss}

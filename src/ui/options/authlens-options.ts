@@ -2,12 +2,12 @@
  * <authlens-options>: the options page. Loads the effective settings from the background, shows
  * them, and saves each change at once (validated by the background), then reloads.
  */
+import { originNote } from "./origin-note.js";
 import { css, html, LitElement, nothing, type TemplateResult } from "lit";
 import type { SettingKey, Settings } from "../../core/settings/schema.js";
 import { errorText } from "../../core/error-text.js";
 import { t } from "../shared/i18n.js";
 import { ask, onSettingsStored, settingOrigin, type Account, type OptionsData, type Problem } from "./data.js";
-import { accountTitle } from "./account-title.js";
 import { displaySection } from "./display-section.js";
 import { isUnder, problemLine, problemsFor } from "./problems.js";
 import { rulesStyles } from "./rules/index.js";
@@ -79,7 +79,7 @@ export class AuthlensOptions extends LitElement {
         ask("accounts").catch(() => null),
       ]);
       this.data = data;
-      this.recent = Array.isArray(recent) ? recent.filter((s): s is string => typeof s === "string") : [];
+      this.recent = recent;
       this.accountsUnavailable = accounts === null;
       this.accounts = accounts ?? [];
       this.loadError = "";
@@ -119,8 +119,8 @@ export class AuthlensOptions extends LitElement {
   }
 
   private field(data: OptionsData, key: SettingKey): { note: string; locked: boolean } {
-    const { preset, locked } = settingOrigin(data, key);
-    return { locked, note: locked ? t("options_locked") : preset ? t("options_preset") : "" };
+    const origin = settingOrigin(data, key);
+    return { locked: origin.locked, note: originNote(origin) };
   }
 
   private accountFields(data: OptionsData): ListField[] {
@@ -128,11 +128,11 @@ export class AuthlensOptions extends LitElement {
     // Per account: "preset" only where the policy's accountTrust matched this account and the user
     // has no list of their own for it.
     const presetFor = (id: string): boolean => data.policy.accountTrust?.[id] !== undefined && data.user.accountTrust?.[id] === undefined;
-    const noteFor = (id: string): string => (locked ? t("options_locked") : presetFor(id) ? t("options_preset") : "");
+    const noteFor = (id: string): string => originNote({ locked, preset: presetFor(id) });
     const trust = data.settings.accountTrust;
     const known = new Set(this.accounts.map((a) => a.id));
     const rows = [
-      ...this.accounts.map((a) => ({ id: a.id, heading: accountTitle(a) })),
+      ...this.accounts.map((a) => ({ id: a.id, heading: a.name })),
       // Entries of accounts that no longer exist, so they can be removed.
       ...Object.keys(trust)
         .filter((id) => !known.has(id))

@@ -14,10 +14,10 @@ import { t } from "../shared/i18n.js";
 import { shown } from "../shared/shown.js";
 import { ask, settingOrigin, type OptionsData, type Problem } from "./data.js";
 import { problemLine } from "./problems.js";
+import { noteMarker, originNote } from "./origin-note.js";
 
 type Choice = keyof typeof DOH_SERVERS | "custom";
-const CHOICES: readonly Choice[] = ["quad9", "cloudflare", "google", "custom"];
-
+const CHOICES: readonly Choice[] = [...(Object.keys(DOH_SERVERS) as (keyof typeof DOH_SERVERS)[]), "custom"];
 
 function choiceOf(url: string): Choice {
   return (Object.entries(DOH_SERVERS).find(([, v]) => v === url)?.[0] as Choice | undefined) ?? "custom";
@@ -162,9 +162,8 @@ export class AuthlensChecking extends LitElement {
 
   private marker(key: "checkSignatures" | "dohServer" | "checkMaxMegabytes"): { locked: boolean; note: TemplateResult | typeof nothing } {
     if (!this.data) return { locked: false, note: nothing };
-    const { preset, locked } = settingOrigin(this.data, key);
-    const text = locked ? t("options_locked") : preset ? t("options_preset") : "";
-    return { locked, note: text ? html`<span class="marker" id=${`${key}-marker`}>${text}</span>` : nothing };
+    const origin = settingOrigin(this.data, key);
+    return { locked: origin.locked, note: noteMarker(originNote(origin), `${key}-marker`) };
   }
 
   override render(): TemplateResult | typeof nothing {

@@ -1,4 +1,5 @@
 /** Section 3: when the inline banner shows, and the toolbar badge. */
+import { noteMarker } from "./origin-note.js";
 import { html, nothing, type TemplateResult } from "lit";
 import type { BannerMode } from "../../core/settings/schema.js";
 import { t } from "../shared/i18n.js";
@@ -23,9 +24,6 @@ function problemsList(id: string, problems: readonly string[]): TemplateResult |
   return problems.length === 0 ? nothing : html`<ul class="problems problem" id=${id}>${problems.map((p) => html`<li>${p}</li>`)}</ul>`;
 }
 
-function marker(note: string, id: string): TemplateResult | typeof nothing {
-  return note ? html`<span class="marker" id=${id}>${note}</span>` : nothing;
-}
 
 export function displaySection(banner: DisplayField<BannerMode>, badge: DisplayField<boolean>): TemplateResult {
   return html`
@@ -33,7 +31,7 @@ export function displaySection(banner: DisplayField<BannerMode>, badge: DisplayF
       <h2 id="display-heading">${t("options_displayHeading")}</h2>
       <fieldset id="banner-mode" ?disabled=${banner.locked}>
         <legend>${t("options_bannerLegend")}</legend>
-        ${marker(banner.note, "banner-mode-marker")}
+        ${noteMarker(banner.note, "banner-mode-marker")}
         ${MODES.map(
           ([mode, key]) => html`<label class="choice">
             <input
@@ -51,7 +49,7 @@ export function displaySection(banner: DisplayField<BannerMode>, badge: DisplayF
       </fieldset>
       <fieldset ?disabled=${badge.locked}>
         <legend>${t("options_badgeLegend")}</legend>
-        ${marker(badge.note, "show-badge-marker")}
+        ${noteMarker(badge.note, "show-badge-marker")}
         <label class="choice">
           <input
             type="checkbox"

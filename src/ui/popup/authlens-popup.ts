@@ -27,13 +27,23 @@ export class AuthlensPopup extends LitElement {
   private tabId: number | undefined = immediateView?.tabId;
 
   private unwatch: (() => void) | undefined;
+  /** View requests made on news of a change (their answers are used newest first). */
+  #viewAsked = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
     // AuthLens's own check finishes after the first view: read the tab's view again then.
     this.unwatch = onViewChanged((tabId) => {
-      if (tabId === this.tabId) void ask("view", { tabId }).then((answer) => (this.view = answer.view));
+      if (tabId !== this.tabId) return;
+      // Newest answer wins; a failed re-read leaves the view shown.
+      const mine = ++this.#viewAsked;
+      ask("view", { tabId }).then(
+        (answer) => {
+          if (mine === this.#viewAsked) this.view = answer.view;
+        },
+        (err: unknown) => console.warn("AuthLens popup: reading the new view", err),
+      );
     });
   }
 

@@ -50,7 +50,7 @@ export class AuthlensActionLog extends LitElement {
     try {
       const [list, accounts, tags] = await Promise.all([ask("actionLog"), ask("accounts").catch(() => []), ask("tags").catch(() => [])]);
       this.known = { accounts, tags };
-      this.entries = Array.isArray(list) ? list : [];
+      this.entries = list;
       this.error = "";
     } catch (err) {
       this.error = errorText(err);

@@ -10,7 +10,7 @@ import { problemsUnder, type RuleProblem } from "./model.js";
 export type Invalid = "true" | "false";
 
 export const value = (e: Event): string => (e.target as HTMLInputElement | HTMLSelectElement).value;
-export const checked = (e: Event): boolean => (e.target as HTMLInputElement).checked;
+const checked = (e: Event): boolean => (e.target as HTMLInputElement).checked;
 
 /** aria-invalid for a field whose problems are at path `at`. */
 export function invalid(problems: readonly RuleProblem[] | undefined, at: string): Invalid {

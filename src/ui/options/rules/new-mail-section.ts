@@ -3,10 +3,10 @@
  * (settings.newMailAccounts; an account not listed is on), and whether new mail in special folders
  * (Junk, Trash, Sent, ...) counts too (settings.newMailSpecialFolders, which a policy may lock).
  */
+import { noteMarker, type Origin, originNote } from "../origin-note.js";
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
-import { accountTitle } from "../account-title.js";
 import { ask, settingOrigin, type Account, type OptionsData, type Problem } from "../data.js";
 import { errorText } from "../../../core/error-text.js";
 import { problemLine } from "../problems.js";
@@ -78,8 +78,7 @@ export class AuthlensNewMail extends LitElement {
     if (!data) return html``;
     const accountsOrigin = settingOrigin(data, "newMailAccounts");
     const special = settingOrigin(data, "newMailSpecialFolders");
-    const marker = (o: { preset: boolean; locked: boolean }, id: string) =>
-      o.locked || o.preset ? html`<span class="marker" id=${id}>${t(o.locked ? "options_locked" : "options_preset")}</span>` : nothing;
+    const marker = (o: Origin, id: string) => noteMarker(originNote(o), id);
     const map = this.perAccount;
     return html`<section aria-labelledby="new-mail-heading">
       <h2 id="new-mail-heading">${t("rules_newMailHeading")}</h2>
@@ -98,7 +97,7 @@ export class AuthlensNewMail extends LitElement {
               .checked=${map[a.id] !== false}
               @change=${(e: Event) => this.setAccount(a.id, (e.target as HTMLInputElement).checked)}
             />
-            ${t("rules_newMailAccount", shown(accountTitle(a)))}
+            ${t("rules_newMailAccount", shown(a.name))}
           </label>`,
         )}
       </fieldset>

@@ -124,13 +124,12 @@ export class AuthlensRulesSection extends LitElement {
   }
 
   private get editable(): boolean {
-    const d = this.data;
-    return !!d && (d as { allowUserRules?: unknown }).allowUserRules !== false && !(Array.isArray(d.locked) && d.locked.includes("rules"));
+    // `locked` holds "rules" when the user's rules are off (allowUserRules false).
+    return this.data !== undefined && !this.data.locked.includes("rules");
   }
 
   private get adminRules(): Rule[] {
-    const rules = (this.data as { adminRules?: unknown } | undefined)?.adminRules;
-    return Array.isArray(rules) ? (rules as Rule[]) : [];
+    return this.data?.adminRules ?? [];
   }
 
   private sync(rules: readonly Rule[]): void {

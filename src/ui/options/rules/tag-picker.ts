@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { TagInfo } from "../../../shared/data-types.js";
 import { t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
-import { textField, value } from "./fields.js";
+import { selectField, textField, value } from "./fields.js";
 import type { PickerContext } from "./folder-picker.js";
 import { tagKeyFromName } from "./tag-key.js";
 
@@ -59,15 +59,16 @@ export function tagPicker(p: PickerContext, tags: readonly TagInfo[]): TemplateR
     const tag = tags.find((x) => x.key === v);
     if (tag) p.set({ tagMode: "existing", tagKeyAuto: false, tag: tag.key, tagName: tag.tag, tagColor: COLOR.test(tag.color) ? tag.color.toLowerCase() : a.tagColor });
   };
-  const inv = p.ariaInvalid("tag");
   return html`
-    <div class="field">
-      <label for=${`${p.id}-tag`}>${t("rules_tag")}</label>
-      <select id=${`${p.id}-tag`} aria-invalid=${inv} aria-describedby=${inv === "true" ? p.problemsId : nothing} @change=${(e: Event) => choose(value(e))}>
-        ${tags.map((x) => html`<option value=${x.key} ?selected=${!typed && x.key === existing?.key}>${shown(x.tag)}</option>`)}
-        <option value=${NEW} ?selected=${typed}>${t(adding ? "rules_tagNew" : "rules_tagOtherKey")}</option>
-      </select>
-    </div>
+    ${selectField({
+      id: `${p.id}-tag`,
+      label: t("rules_tag"),
+      value: typed ? NEW : (existing?.key ?? NEW),
+      options: [...tags.map((x): [string, string] => [x.key, shown(x.tag)]), [NEW, t(adding ? "rules_tagNew" : "rules_tagOtherKey")]],
+      invalid: p.ariaInvalid("tag"),
+      describedBy: p.problemsId,
+      onChange: choose,
+    })}
     ${typed ? (adding ? newTagFields(p, tags) : keyField(p, t("rules_tagKeyHint"))) : nothing}
   `;
 }

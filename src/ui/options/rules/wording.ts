@@ -20,7 +20,7 @@ const uiMessage: MessageLookup = (key, params) => {
 };
 
 /** "a, b or c" in the user's language. */
-export function orList(items: readonly string[]): string {
+function orList(items: readonly string[]): string {
   try {
     return new Intl.ListFormat(uiLanguage(), { type: "disjunction" }).format(items);
   } catch {

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Analysis } from "../../../core/analyze.js";
 import { formatTime, reasonText, t } from "../../shared/i18n.js";
 import { shown } from "../../shared/shown.js";
-import { orDash, propertyText, resultWord } from "./format.js";
+import { DASH, orDash, propertyText, resultWord } from "./format.js";
 
 /** What AuthLens's own check says of one hop: its seal and its message signature, and whether the chain broke there. */
 function ownHop(a: Analysis, instance: number): TemplateResult | typeof nothing {
@@ -27,7 +27,7 @@ export function forwardingSection(a: Analysis): TemplateResult | typeof nothing 
         <dt>${t("arcStructure")}</dt>
         <dd>${resultWord(arc.status)} ${arc.reason ? html`<span class="note">— ${reasonText(arc.reason)}</span>` : nothing}</dd>
         <dt>${t("arcReceiver")}</dt>
-        <dd>${arc.receiver ? html`${resultWord(arc.receiver.result)} (${shown(arc.receiver.authservId)})` : "—"}</dd>
+        <dd>${arc.receiver ? html`${resultWord(arc.receiver.result)} (${shown(arc.receiver.authservId)})` : DASH}</dd>
         ${a.own
           ? html`<dt>${t("ownArcChain")}</dt>
               <dd id="own-arc-chain">${resultWord(a.own.arc.cv)} ${a.own.arc.reason ? html`<span class="note">— ${reasonText(a.own.arc.reason)}</span>` : nothing}</dd>`

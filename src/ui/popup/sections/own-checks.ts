@@ -3,14 +3,13 @@ import type { Analysis } from "../../../core/analyze.js";
 import type { DkimCheck } from "../../../core/verify/dkim.js";
 import type { OwnCheckView } from "../../../shared/view-types.js";
 import { reasonText, t } from "../../shared/i18n.js";
-import { shown } from "../../shared/shown.js";
-import { breakable, DASH, resultWord } from "./format.js";
+import { breakable, orDash, resultWord } from "./format.js";
 
 function signatureRow(d: DkimCheck): TemplateResult {
   return html`<tr>
     <td class="mono">${breakable(d.domain)}</td>
     <td class="mono">${breakable(d.selector)}</td>
-    <td>${shown(d.algorithm) || DASH}${d.keyBits !== null ? html`<br /><span class="note">${t("ownKeyBits", d.keyBits)}</span>` : nothing}</td>
+    <td>${orDash(d.algorithm)}${d.keyBits !== null ? html`<br /><span class="note">${t("ownKeyBits", d.keyBits)}</span>` : nothing}</td>
     <td>${resultWord(d.result)}</td>
   </tr>
   ${why(d)}`;
