@@ -72,7 +72,7 @@ function deps(resolver: VerifyDeps["dns"], crypto: "node" | "webcrypto" = "node"
   return { dns: new DnsCache(resolver, { now }), crypto: crypto === "node" ? new NodeSignatures() : new WebCryptoSignatures(), sha256: nodeSha256, now };
 }
 
-/** Run in a child process with one libuv worker: messages per CPU second. */
+/** Run in a child process pinned to one core with one libuv worker: messages per second of wall time. */
 export async function throughputChild(crypto: string): Promise<void> {
   const { bytes, resolver } = message(30 * 1024);
   const d = deps(resolver, crypto === "webcrypto" ? "webcrypto" : "node");
@@ -80,13 +80,10 @@ export async function throughputChild(crypto: string): Promise<void> {
   if (first.dkim.some((x) => x.result !== "pass") || first.arc.cv !== "pass") throw new Error(`bench message does not verify: ${JSON.stringify(first.dkim.map((x) => x.reason))}`);
   for (let i = 0; i < 200; i++) await verifyMessage(bytes, d); // warm-up
   const n = 3000;
-  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await verifyMessage(bytes, d);
   const wall = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  process.stdout.write(JSON.stringify({ n, wall, cpuSeconds, size: bytes.length }) + "\n");
+  process.stdout.write(JSON.stringify({ n, wall, size: bytes.length }) + "\n");
 }
 
 /** A fresh process of this script, on one CPU core (taskset) with one libuv worker thread. */
@@ -148,6 +145,8 @@ export async function benchVerify(): Promise<BenchReport> {
     metrics.memoryFactor = factor;
     lines.push(`25 MB message (${(big.bytes.length / MB).toFixed(1)} MB), authlens verify streaming it from the file: peak RSS ${(run.rss / MB).toFixed(0)} MB against ${(base.rss / MB).toFixed(0)} MB for a 2 KB message: ${(above / MB).toFixed(1)} MB above = ${factor.toFixed(2)} x the message (goal <= 2 x); DKIM ${results.dkim.map((d) => d.result).join(", ")}, ARC ${results.arc.cv}`);
     if (!(factor <= 2)) failures.push(`25 MB message: ${factor.toFixed(2)} x the message size above the baseline`);
+    // Bounded memory only counts for a message that was verified whole.
+    if (results.dkim.some((x) => x.result !== "pass") || results.arc.cv !== "pass") failures.push(`25 MB message did not verify: DKIM ${results.dkim.map((x) => x.result).join(", ")}, ARC ${results.arc.cv}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -26,10 +26,10 @@ describe("buildReport", () => {
   it("renders reasons through messenger.i18n, in text and JSON alike", () => {
     const { text, json } = buildReport(view());
     expect(text).toContain("== Hello\n");
-    expect(text).toMatch(/«trust_[A-Za-z]+: mx\.example\.net/);
+    expect(text).toContain("«trust_trusted: mx.example.net | mx.example.net»");
     const parsed = JSON.parse(json) as { subject: string; authResults: { why: string }[]; rawHeaders: string };
     expect(parsed.subject).toBe("Hello");
-    expect(parsed.authResults[0]?.why).toMatch(/^«trust_[A-Za-z]+: mx\.example\.net/);
+    expect(parsed.authResults[0]?.why).toBe("«trust_trusted: mx.example.net | mx.example.net»");
     expect(parsed.rawHeaders).toBe(HEADERS);
     expect(getMessage).toHaveBeenCalled();
   });
@@ -37,6 +37,6 @@ describe("buildReport", () => {
   it("shows a key the locale does not know as the key and its parameters", () => {
     const { json } = buildReport(view());
     const parsed = JSON.parse(json) as { verdict: { reasons: string[] } };
-    expect(parsed.verdict.reasons[0]).toMatch(/^verdict_[A-Za-z]+/);
+    expect(parsed.verdict.reasons[0]).toBe("verdict_dmarcPass example.com mx.example.net");
   });
 });

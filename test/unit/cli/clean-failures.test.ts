@@ -112,20 +112,27 @@ describe("OS errors in plain words", () => {
     });
   }
 
-  it("real files: a folder and, when not running as root, an unreadable file", async () => {
+  it("real files: a folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "authlens-cli-"));
     try {
       const real = fakeIo({ fallback: (p) => readFileSync(p) });
       expect(await run(["inspect", dir], real)).toBe(2);
       expect(real.err.join("")).toBe(`authlens inspect: ${dir} is a folder\n`);
-      if (process.getuid?.() !== 0) {
-        const secret = join(dir, "secret.eml");
-        writeFileSync(secret, readFileSync(EML));
-        chmodSync(secret, 0o000);
-        const denied = fakeIo({ fallback: (p) => readFileSync(p) });
-        expect(await run(["inspect", secret], denied)).toBe(2);
-        expect(denied.err.join("")).toBe(`authlens inspect: permission denied: ${secret}\n`);
-      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // root reads any file, so the refusal cannot be provoked then (the fake-file test above covers the message).
+  it.skipIf(process.getuid?.() === 0)("real files: an unreadable file (not as root)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "authlens-cli-"));
+    try {
+      const secret = join(dir, "secret.eml");
+      writeFileSync(secret, readFileSync(EML));
+      chmodSync(secret, 0o000);
+      const denied = fakeIo({ fallback: (p) => readFileSync(p) });
+      expect(await run(["inspect", secret], denied)).toBe(2);
+      expect(denied.err.join("")).toBe(`authlens inspect: permission denied: ${secret}\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -227,7 +234,7 @@ describe("what is an e-mail message", () => {
     expect(folder.code).toBe(2);
     expect(folder.err).toBe("authlens rules: mail/b.eml: not an e-mail message (empty)\nauthlens rules: permission denied: mail/c.eml\n");
     expect(folder.out).toContain("mail/a.eml: unconfigured; 0 of 1 rule(s) match");
-    expect(folder.out).toMatch(/^mail\/d\.eml: [a-z]+; 0 of 1 rule\(s\) match$/m);
+    expect(folder.out).toContain("mail/d.eml: unverified; 0 of 1 rule(s) match");
     expect(folder.out).toContain("2 message(s); rule set");
   });
 

@@ -24,27 +24,28 @@ describe("mergeSettings", () => {
   });
 
   it("the policy presets, the user's own values win where not locked", () => {
-    const p = policy({ trustedAuthservIds: ["mx.example.net"], bannerMode: "always", showBadge: false });
+    // showBadge's default is false: the policy presets true.
+    const p = policy({ trustedAuthservIds: ["mx.example.net"], bannerMode: "always", showBadge: true });
     const m = mergeSettings(DEFAULT_SETTINGS, p, { bannerMode: "off" }, ACCOUNTS);
     expect(m.settings.trustedAuthservIds).toEqual(["mx.example.net"]);
     expect(m.settings.bannerMode).toBe("off");
-    expect(m.settings.showBadge).toBe(false);
-    expect(m.policy).toEqual({ trustedAuthservIds: ["mx.example.net"], bannerMode: "always", showBadge: false });
+    expect(m.settings.showBadge).toBe(true);
+    expect(m.policy).toEqual({ trustedAuthservIds: ["mx.example.net"], bannerMode: "always", showBadge: true });
   });
 
   it("a locked key takes the policy's value whatever the user stored (also a hand edit)", () => {
     const p = policy({ trustedAuthservIds: ["mx.example.net"], bannerMode: "always", locked: ["bannerMode", "trustedAuthservIds"] });
-    const handEdited = { bannerMode: "off" as const, trustedAuthservIds: ["evil.example"], showBadge: false };
+    const handEdited = { bannerMode: "off" as const, trustedAuthservIds: ["evil.example"], showBadge: true };
     const m = mergeSettings(DEFAULT_SETTINGS, p, handEdited, ACCOUNTS);
     expect(m.settings.bannerMode).toBe("always");
     expect(m.settings.trustedAuthservIds).toEqual(["mx.example.net"]);
-    expect(m.settings.showBadge).toBe(false); // not locked
+    expect(m.settings.showBadge).toBe(true); // not locked: the user's value
     expect(m.locked).toEqual(["bannerMode", "trustedAuthservIds"]);
   });
 
   it("a locked key the policy does not set is locked to the default", () => {
-    const m = mergeSettings(DEFAULT_SETTINGS, policy({ locked: ["showBadge", "trustedForwarders"] }), { showBadge: false, trustedForwarders: ["x.example"] }, ACCOUNTS);
-    expect(m.settings.showBadge).toBe(false);
+    const m = mergeSettings(DEFAULT_SETTINGS, policy({ locked: ["showBadge", "trustedForwarders"] }), { showBadge: true, trustedForwarders: ["x.example"] }, ACCOUNTS);
+    expect(m.settings.showBadge).toBe(false); // the default, not the user's true
     expect(m.settings.trustedForwarders).toEqual([]);
   });
 
