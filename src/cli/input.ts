@@ -19,7 +19,7 @@ import { errorText } from "../core/error-text.js";
 import { fieldsNamed, parseHeaderBlock } from "../core/headers/header-block.js";
 import { parseFrom } from "../core/headers/address.js";
 import { looksLikeMbox, splitMbox } from "../core/mbox.js";
-import { binaryToText, fromBinary, toBinary } from "../core/verify/bytes.js";
+import { fromBinary, toBinary } from "../core/verify/bytes.js";
 import { CliError, type Io } from "./io.js";
 
 /** How much of a message's start is read to decide whether it is one. */
@@ -60,6 +60,11 @@ export function readInputFile(io: Io, path: string): Uint8Array {
   }
 }
 
+/** A file as UTF-8 text (a rules file, a policy, a DNS map), with the same plain errors. */
+export function readInputText(io: Io, path: string): string {
+  return new TextDecoder("utf-8").decode(readInputFile(io, path));
+}
+
 const FIELD_NAME_START = /^[A-Za-z0-9]$/;
 const FIELD_NAME_CHAR = /^[A-Za-z0-9_.-]$/;
 
@@ -85,7 +90,8 @@ function isWhiteSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 }
 
-function startsWithFromLine(bytes: Uint8Array, at: number): boolean {
+/** Does an mbox "From " line start at `at`? */
+export function startsWithFromLine(bytes: Uint8Array, at: number): boolean {
   return bytes[at] === 0x46 && bytes[at + 1] === 0x72 && bytes[at + 2] === 0x6f && bytes[at + 3] === 0x6d && bytes[at + 4] === 0x20;
 }
 
@@ -116,7 +122,7 @@ function shorten(text: string, max: number): string {
  * alice@example.com`, `(no subject) from …`, `"…" (no From)`.
  */
 export function describeMessage(raw: Uint8Array): string {
-  const block = parseHeaderBlock(binaryToText(toBinary(raw.subarray(0, HEADER_SCAN_LIMIT))));
+  const block = parseHeaderBlock(raw.subarray(0, HEADER_SCAN_LIMIT));
   const subjectField = fieldsNamed(block, "subject")[0];
   let subject = subjectField?.value ?? "";
   if (subject.includes("=?")) {

@@ -12,7 +12,7 @@ import type { VerifyDeps } from "../core/verify/verify-message.js";
 import { reason } from "../core/reason.js";
 import { errorText } from "../core/error-text.js";
 import { CliError, type Io } from "./io.js";
-import { readInputFile, shown } from "./input.js";
+import { readInputText, shown } from "./input.js";
 
 export const VERIFY_OPTIONS = {
   dns: { type: "string" },
@@ -34,7 +34,7 @@ export function verifyDeps(values: { dns?: string; doh?: string; now?: string },
   if (values.dns !== undefined && values.doh !== undefined) throw new CliError("--dns and --doh cannot be combined");
   let resolver = noNetwork;
   if (values.dns !== undefined) {
-    const text = new TextDecoder("utf-8").decode(readInputFile(io, values.dns));
+    const text = readInputText(io, values.dns);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -63,4 +63,11 @@ export function verifyDeps(values: { dns?: string; doh?: string; now?: string },
     now = () => fixed;
   }
   return { dns: new DnsCache(resolver, { now }), crypto: new NodeSignatures(), sha256: nodeSha256, now };
+}
+
+/** For `inspect` and `rules test`: their own checks' dependencies with `--verify`, else null (and then no DNS option may be given). */
+export function verifyDepsIf(values: { verify: boolean; dns?: string; doh?: string; now?: string }, io: Io): VerifyDeps | null {
+  if (values.verify) return verifyDeps(values, io);
+  if (values.dns !== undefined || values.doh !== undefined || values.now !== undefined) throw new CliError("--dns, --doh and --now go with --verify");
+  return null;
 }

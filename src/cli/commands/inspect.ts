@@ -14,7 +14,7 @@ import type { Command } from "./command.js";
 import { formatVerification, toVerifyJson } from "../../core/verify/report.js";
 import { verifyMessage } from "../../core/verify/verify-message.js";
 import { type FileMessage, fileMessages, readInputFile, refusedMessageText } from "../input.js";
-import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDeps } from "../verify-options.js";
+import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDepsIf } from "../verify-options.js";
 
 const HELP = `Usage: authlens inspect [--json] [--trust ID]... [--forwarder DOMAIN]... [--verify] <file.eml | file.mbox>...
 
@@ -66,10 +66,7 @@ export const inspectCommand: Command = {
       return 0;
     }
     if (positionals.length === 0) throw new CliError(`expected a file\n\n${HELP}`);
-    if (!values.verify && (values.dns !== undefined || values.doh !== undefined || values.now !== undefined)) {
-      throw new CliError("--dns, --doh and --now go with --verify");
-    }
-    const deps = values.verify ? verifyDeps(values, io) : null;
+    const deps = verifyDepsIf(values, io);
     const settings: Settings = { trustedAuthservIds: values.trust, trustedForwarders: values.forwarder };
     // One file prints as it always has (its JSON is read by other tools); several files name each.
     const several = positionals.length > 1;

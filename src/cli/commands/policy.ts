@@ -7,7 +7,7 @@
 import { findPolicy, lockedKeys, readPolicy, underPath, type Policy, type PolicyProblem } from "../../core/policy/index.js";
 import { EXTENSION_ID } from "../../core/rules/validate.js";
 import { helpPointer, parseCommandArgs } from "../args.js";
-import { readInputFile, shown } from "../input.js";
+import { readInputText, shown } from "../input.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./command.js";
 import { errorText } from "../../core/error-text.js";
@@ -30,14 +30,12 @@ Exit status: 0 when the policy is valid, 1 when it has problems (or no AuthLens 
 2 on a usage error or an unreadable file. The keys are described in docs/admin.md.
 `;
 
-const utf8 = new TextDecoder("utf-8");
-
 async function readInput(io: Io, file: string): Promise<string> {
   if (file === "-") {
     if (io.stdinIsTerminal()) throw new CliError(`"-" reads the policy from standard input, which is a terminal: pipe it in\n${helpPointer("policy")}`);
     return io.readStdin();
   }
-  return utf8.decode(readInputFile(io, file));
+  return readInputText(io, file);
 }
 
 /** One line per key the policy sets, for the "valid" summary. */

@@ -18,13 +18,13 @@ import {
   validateRules,
 } from "../../core/rules/index.js";
 import { helpPointer, parseCommandArgs } from "../args.js";
-import { fileError, fileMessages, notAMessage, notAMessageError, readInputFile, refusedMessageText, shown } from "../input.js";
+import { fileError, fileMessages, notAMessage, notAMessageError, readInputFile, readInputText, refusedMessageText, shown } from "../input.js";
 import { CliError, type Io } from "../io.js";
 import type { Command } from "./command.js";
 import { englishRules as words } from "../rule-words.js";
 import { errorText } from "../../core/error-text.js";
 import { verifyMessage } from "../../core/verify/verify-message.js";
-import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDeps } from "../verify-options.js";
+import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDepsIf } from "../verify-options.js";
 
 const HELP = `Usage: authlens rules test --rules FILE [--trust ID]... [--forwarder DOMAIN]... [--all] [--verify] [--json] <file.eml | file.mbox | folder>
        authlens rules examples
@@ -56,11 +56,6 @@ Exit status: 0 when every rule is valid, 1 when some rule was invalid, 2 on a us
 error (also when an input was skipped). The format is described in docs/rules.md.
 `;
 
-const utf8 = new TextDecoder("utf-8");
-
-function readText(io: Io, path: string): string {
-  return utf8.decode(readInputFile(io, path));
-}
 
 /** A message to test, or an input that is skipped (and why, for stderr). */
 type Message = { id: string; label: string; raw: Uint8Array; skipped?: undefined } | { skipped: string };
@@ -105,7 +100,7 @@ function* folderMessages(io: Io, path: string, entries: string[]): Generator<Mes
 }
 
 function loadRules(io: Io, file: string): { rules: Rule[]; problems: string[]; problemCount: number } {
-  const text = readText(io, file);
+  const text = readInputText(io, file);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -143,10 +138,7 @@ async function testCommand(args: string[], io: Io): Promise<number> {
   if (values.rules === undefined) throw new CliError(`--rules FILE is required\n\n${HELP}`);
   if (positionals.length !== 1) throw new CliError(`expected exactly one .eml, mbox or folder\n\n${HELP}`);
   const input = positionals[0] ?? "";
-  if (!values.verify && (values.dns !== undefined || values.doh !== undefined || values.now !== undefined)) {
-    throw new CliError("--dns, --doh and --now go with --verify");
-  }
-  const deps = values.verify ? verifyDeps(values, io) : null;
+  const deps = verifyDepsIf(values, io);
 
   const loaded = loadRules(io, values.rules);
   const inputs = messagesOf(io, input);

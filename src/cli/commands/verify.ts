@@ -8,7 +8,7 @@ import { type MessageVerification, type VerifyDeps, verifyMessage } from "../../
 import { parseCommandArgs } from "../args.js";
 import { renderEnglish } from "../english.js";
 import { CliError, type Io } from "../io.js";
-import { fileError, fileMessages, HEADER_SCAN_LIMIT, isMboxName, notAMessage, notAMessageError, refusedMessageText } from "../input.js";
+import { fileError, fileMessages, HEADER_SCAN_LIMIT, isMboxName, notAMessage, notAMessageError, refusedMessageText, startsWithFromLine } from "../input.js";
 import { VERIFY_OPTIONS, VERIFY_OPTIONS_HELP, verifyDeps } from "../verify-options.js";
 import type { Command } from "./command.js";
 
@@ -67,8 +67,6 @@ function hasHeaderEnd(bytes: Uint8Array): boolean {
   return false;
 }
 
-const FROM_LINE = [0x46, 0x72, 0x6f, 0x6d, 0x20]; // "From "
-
 /**
  * The messages of an .eml (streamed) or an mbox file (split). An .eml that is not an e-mail
  * message throws "FILE: not an e-mail message (why)"; an mbox message that is not one comes with
@@ -95,7 +93,7 @@ export async function* inputMessages(path: string, io: Io): AsyncIterable<InputM
     throw fileError(path, err);
   }
   const head = concat(start);
-  const mbox = isMboxName(path) || FROM_LINE.every((b, i) => head[i] === b);
+  const mbox = isMboxName(path) || startsWithFromLine(head, 0);
   if (!mbox) {
     const why = notAMessage(head);
     if (why !== null) throw notAMessageError(path, why);
