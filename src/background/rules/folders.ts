@@ -27,8 +27,8 @@ export class FolderResolver {
     const found = await messenger.folders.query(query as never);
     const folder = found.find((f) => f.accountId === accountId);
     if (!folder) {
-      const what = "path" in ref ? `"${ref.path}"` : `the ${ref.specialUse} folder`;
-      throw new MissingFolderError(`the folder ${what} does not exist in account ${accountId}`);
+      const what = "path" in ref ? `the folder "${ref.path}"` : `the ${ref.specialUse} folder`;
+      throw new MissingFolderError(`${what} does not exist in account ${accountId}`);
     }
     return folder;
   }

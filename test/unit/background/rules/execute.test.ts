@@ -238,7 +238,7 @@ describe("executePlan: tags, read, flag and junk", () => {
 describe("executePlan: a target folder that does not exist", () => {
   it.each([
     ["a path", move("Nowhere"), 'the folder "Nowhere" does not exist in account account1'],
-    ["a special folder of another account", { type: "copyTo", folder: { accountId: "account2", specialUse: "junk" } } satisfies Action, "the folder the junk folder does not exist in account account2"],
+    ["a special folder of another account", { type: "copyTo", folder: { accountId: "account2", specialUse: "junk" } } satisfies Action, "the junk folder does not exist in account account2"],
   ])("(%s): nothing is done to the message and every action is logged as failed", async (_what, missing, why) => {
     const actions: Action[] = [{ type: "markRead", read: true }, { type: "flag", flagged: true }, copy("Backup"), missing];
     const result = await executePlan(listed(), plan(actions), ctx());
