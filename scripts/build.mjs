@@ -7,16 +7,12 @@
 // (scripts/budgets.mjs).
 import { build } from "esbuild";
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { checkBundles, formatSizes } from "./budgets.mjs";
-import { ADDON_ESBUILD_OPTIONS } from "./addon-esbuild.mjs";
+import { ADDON_ESBUILD_OPTIONS, CLI_ESBUILD_OPTIONS, define, root, version } from "./addon-esbuild.mjs";
 import { readTree, writeXpi } from "./xpi.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const args = new Set(process.argv.slice(2));
-const define = { __AUTHLENS_VERSION__: JSON.stringify(pkg.version) };
 
 /** The add-on's scripts: entry point -> output name. Pages load them as classic scripts. */
 export const ADDON_ENTRIES = {
@@ -39,7 +35,7 @@ async function bundleAddon(outDir, { test }) {
   const result = await build({ ...ADDON_ESBUILD_OPTIONS, entryPoints, outdir: outDir, metafile: true });
   // Static files: the manifest, locales, HTML/CSS/icons.
   const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
-  manifest.version = pkg.version;
+  manifest.version = version;
   if (test) {
     // The test build may talk to the harness on loopback and drive Thunderbird; the product must not.
     manifest.host_permissions = [...(manifest.host_permissions ?? []), "http://127.0.0.1/*"];
@@ -62,17 +58,7 @@ function exists(p) {
 }
 
 async function buildCli() {
-  await build({
-    entryPoints: [join(root, "src/cli/main.ts")],
-    outfile: join(root, "dist/cli.js"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    define,
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: "warning",
-  });
+  await build({ ...CLI_ESBUILD_OPTIONS, outfile: join(root, "dist/cli.js") });
   chmodSync(join(root, "dist/cli.js"), 0o755);
 }
 
@@ -111,7 +97,7 @@ async function main() {
     return;
   }
   const meta = await bundleAddon(join(root, "build/addon"), { test: false });
-  const xpi = join(root, `dist/authlens-${pkg.version}.xpi`);
+  const xpi = join(root, `dist/authlens-${version}.xpi`);
   const { sizes, problems } = checkBundles(meta);
   if (problems.length > 0) {
     rmSync(xpi, { force: true });

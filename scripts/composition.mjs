@@ -5,13 +5,11 @@
 //
 //   node scripts/composition.mjs [--top N] [--entry src/ui/popup/main.ts]
 import { build } from "esbuild";
-import { ADDON_ESBUILD_OPTIONS } from "./addon-esbuild.mjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { ADDON_ESBUILD_OPTIONS, root } from "./addon-esbuild.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(name);

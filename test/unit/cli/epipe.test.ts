@@ -10,13 +10,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { CLI_ESBUILD_OPTIONS } from "../../../scripts/addon-esbuild.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endQuietlyOnClosedPipe } from "../../../src/cli/io.js";
 import { DEMO } from "../core/analysis-helpers.js";
 
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 function failingStream(code: string): Writable {
   return new Writable({
@@ -52,19 +51,8 @@ describe("authlens inspect --json big.mbox | head -n 1 (real processes)", () => 
   let dir = "";
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "authlens-epipe-"));
-    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-    // As scripts/build.mjs builds dist/cli.js.
-    await build({
-      entryPoints: [join(ROOT, "src/cli/main.ts")],
-      outfile: join(dir, "cli.js"),
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      define: { __AUTHLENS_VERSION__: JSON.stringify(pkg.version) },
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      logLevel: "warning",
-    });
+    // As scripts/build.mjs bundles dist/cli.js.
+    await build({ ...CLI_ESBUILD_OPTIONS, outfile: join(dir, "cli.js") });
     // Far more output than a pipe holds (64 KiB), so writing goes on after head has gone.
     const one = readFileSync(new URL("01-authenticated.eml", DEMO), "latin1").replace(/\r\n/g, "\n");
     const box = Array.from({ length: 400 }, () => `From MAILER-DAEMON Tue May 14 09:12:04 2024\n${one}\n`).join("");
