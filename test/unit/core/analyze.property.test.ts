@@ -6,16 +6,8 @@ import { toInspectJson } from "../../../src/core/inspect-json.js";
 import { renderEnglish } from "../../../src/cli/english.js";
 import { fromThunderbirdHeaders, parseHeaderBlock } from "../../../src/core/headers/header-block.js";
 import { splitMbox } from "../../../src/core/mbox.js";
+import { HEADER_NAMES as NAMES, headerBlock, headerValue } from "./header-arbitraries.js";
 
-const NAMES = [
-  "Authentication-Results",
-  "ARC-Authentication-Results",
-  "ARC-Seal",
-  "ARC-Message-Signature",
-  "Received",
-  "From",
-  "X-Other",
-];
 const PIECES = [
   "mx.example.net;",
   " dkim=pass",
@@ -58,9 +50,9 @@ const PIECES = [
   "а",
 ];
 
-const value = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 20 }).map((a) => a.join(""));
-const field = fc.tuple(fc.constantFrom(...NAMES), value).map(([n, v]) => `${n}: ${v}`);
-const block = fc.array(field, { maxLength: 25 }).map((f) => f.join("\r\n") + "\r\n\r\nbody");
+const SIZES = { maxPieces: 20, maxRandom: 8, maxFields: 25, body: "body" };
+const value = headerValue(PIECES, SIZES);
+const block = headerBlock(PIECES, SIZES);
 const settings = fc.record({
   trustedAuthservIds: fc.array(fc.constantFrom("mx.example.net", "@example.net", "lists.example.org", ""), { maxLength: 3 }),
   trustedForwarders: fc.array(fc.constantFrom("lists.example.org", "@example.org"), { maxLength: 2 }),

@@ -18,10 +18,10 @@ import {
   validateRules,
   VERDICT_LEVELS,
 } from "../../../../src/core/rules/index.js";
+import { headerBlock } from "../header-arbitraries.js";
 
 const METHODS = ["tls", "dkim", "spf", "dmarc", "arc", "compauth", "x-custom", "auth", "iprev"];
 const RESULTS = ["pass", "fail", "none", "softfail", "neutral", "temperror", "permerror", "bestguesspass", "weird"];
-const NAMES = ["Authentication-Results", "ARC-Authentication-Results", "ARC-Seal", "ARC-Message-Signature", "Received", "From", "X-Other"];
 const PIECES = [
   "mx.example.net;",
   "other.example;",
@@ -58,9 +58,7 @@ const PIECES = [
   "\r\n ",
 ];
 
-const value = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 16 }).map((a) => a.join(""));
-const header = fc.tuple(fc.constantFrom(...NAMES), value).map(([n, v]) => `${n}: ${v}`);
-const rawMessage = fc.array(header, { maxLength: 12 }).map((hs) => hs.join("\r\n") + "\r\n\r\nbody\r\n");
+const rawMessage = headerBlock(PIECES, { maxPieces: 16, maxRandom: 6, maxFields: 12, body: "body\r\n" });
 
 const negate = fc.option(fc.boolean(), { nil: undefined });
 const someOf = <T>(xs: readonly T[]) => fc.uniqueArray(fc.constantFrom(...xs), { minLength: 1, maxLength: xs.length });

@@ -3,13 +3,12 @@
  * (here the English _locales, through a fake messenger.i18n); entries an earlier version stored
  * as English text still show; the exports hold the same plain words.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
+import { englishMessage } from "../../../../../src/cli/english.js";
 import { reason } from "../../../../../src/core/reason.js";
 import type { LogEntry } from "../../../../../src/shared/data-types.js";
 
-const en = JSON.parse(readFileSync(new URL("../../../../../_locales/en/messages.json", import.meta.url), "utf8")) as Record<string, { message: string }>;
-const getMessage = (key: string, subs: string[] = []): string => en[key]?.message.replace(/\$([1-9])/g, (_m, d: string) => subs[Number(d) - 1] ?? "") ?? "";
+const getMessage = (key: string, subs: string[] = []): string => englishMessage(key, subs) ?? "";
 vi.mock("webextension-polyfill", () => ({ default: { i18n: { getMessage, getUILanguage: () => "en" } } }));
 const { logWords } = await import("../../../../../src/ui/options/rules/log-words.js");
 const { logToCsv, logToJson } = await import("../../../../../src/ui/options/rules/log-export.js");
