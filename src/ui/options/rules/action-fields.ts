@@ -3,7 +3,7 @@ import { html, type TemplateResult } from "lit";
 import type { ActionType } from "../../../core/rules/schema.js";
 import type { AccountFolders, TagInfo } from "../../../shared/data-types.js";
 import { t } from "../../shared/i18n.js";
-import { invalid, problemList, selectField } from "./fields.js";
+import { editorItem, invalid, problemList, selectField } from "./fields.js";
 import { folderPicker, type PickerContext } from "./folder-picker.js";
 import { ACTION_TYPES, problemsUnder, type DraftAction, type RuleProblem } from "./model.js";
 import { tagPicker } from "./tag-picker.js";
@@ -75,15 +75,14 @@ export function actionItem(o: ActionItem): TemplateResult {
     ariaInvalid: (key) => invalid(o.problems, `${at}.${key}`),
     set: o.set,
   };
-  return html`<li class="item" id=${id} data-index=${o.index} role="group" aria-labelledby=${`${id}-title`}>
-    <div class="item-head">
-      <span class="item-title" id=${`${id}-title`}>${t("rules_actionLegend", o.index + 1)}</span>
-      <button type="button" class="remove" ?disabled=${!o.removable} aria-label=${t("rules_removeActionLabel", o.index + 1)} @click=${o.remove}>
-        ${t("rules_remove")}
-      </button>
-    </div>
-    <div class="fields">
-      ${selectField({
+  return editorItem({
+    id,
+    index: o.index,
+    title: t("rules_actionLegend", o.index + 1),
+    removeLabel: t("rules_removeActionLabel", o.index + 1),
+    removable: o.removable,
+    remove: o.remove,
+    fields: html`${selectField({
         id: `${id}-type`,
         label: t("rules_actionType"),
         value: o.action.type,
@@ -92,8 +91,7 @@ export function actionItem(o: ActionItem): TemplateResult {
         describedBy: p.problemsId,
         onChange: (type) => o.set({ type }),
       })}
-      ${kindFields(p, o.tags)}
-    </div>
-    ${problemList(p.problemsId, problemsUnder(o.problems, at), at)}
-  </li>`;
+      ${kindFields(p, o.tags)}`,
+    problems: problemList(p.problemsId, problemsUnder(o.problems, at), at),
+  });
 }

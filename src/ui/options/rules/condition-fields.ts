@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { ARC_LABEL, ENCRYPTED_LABEL, LEVEL_LABEL, methodName, OP_LABEL, RESULT_SOURCE_LABEL, SOURCE_LABEL, STRENGTH_LABEL, tlsVersionName } from "../../../core/rules/labels.js";
 import type { ConditionType } from "../../../core/rules/schema.js";
 import { t } from "../../shared/i18n.js";
-import { checkbox, checkboxes, invalid, problemList, selectField, textField, type Invalid } from "./fields.js";
+import { checkbox, checkboxes, editorItem, invalid, problemList, selectField, textField, type Invalid } from "./fields.js";
 import { isOfferedMethod, OFFERED_METHODS, propertyChoices, ptypeChoices, resultChoices } from "./methods.js";
 import {
   ARC_STATUSES,
@@ -263,16 +263,15 @@ export function conditionItem(o: ConditionItem): TemplateResult {
   const id = `rule-cond-${o.index}`;
   const at = `conditions.${o.index}`;
   const f: Fields = { condition: o.condition, set: o.set, id, problemsId: `${id}-problems`, ariaInvalid: (key) => invalid(o.problems, `${at}.${key}`), checkingOn: o.checkingOn };
-  return html`<li class="item" id=${id} data-index=${o.index} role="group" aria-labelledby=${`${id}-title`}>
-    <div class="item-head">
-      <span class="item-title" id=${`${id}-title`}>${t("rules_conditionLegend", o.index + 1)}</span>
-      ${checkbox(`${id}-negate`, t("rules_negate"), o.condition.negate, (negate) => o.set({ negate }))}
-      <button type="button" class="remove" ?disabled=${!o.removable} aria-label=${t("rules_removeConditionLabel", o.index + 1)} @click=${o.remove}>
-        ${t("rules_remove")}
-      </button>
-    </div>
-    <div class="fields">
-      ${selectField({
+  return editorItem({
+    id,
+    index: o.index,
+    title: t("rules_conditionLegend", o.index + 1),
+    headExtra: checkbox(`${id}-negate`, t("rules_negate"), o.condition.negate, (negate) => o.set({ negate })),
+    removeLabel: t("rules_removeConditionLabel", o.index + 1),
+    removable: o.removable,
+    remove: o.remove,
+    fields: html`${selectField({
         id: `${id}-type`,
         label: t("rules_conditionType"),
         value: o.condition.type,
@@ -281,8 +280,7 @@ export function conditionItem(o: ConditionItem): TemplateResult {
         describedBy: f.problemsId,
         onChange: (type) => o.set({ type }),
       })}
-      ${kindFields(f)}
-    </div>
-    ${problemList(f.problemsId, problemsUnder(o.problems, at), at)}
-  </li>`;
+      ${kindFields(f)}`,
+    problems: problemList(f.problemsId, problemsUnder(o.problems, at), at),
+  });
 }

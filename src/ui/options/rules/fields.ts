@@ -4,6 +4,7 @@
  * a group a label over its checkboxes (role="group", no fieldset).
  */
 import { html, nothing, type TemplateResult } from "lit";
+import { t } from "../../shared/i18n.js";
 import { problemLine } from "../problems.js";
 import { problemsUnder, type RuleProblem } from "./model.js";
 
@@ -122,4 +123,30 @@ export function checkbox(id: string, label: string, on: boolean, onChange: (on: 
     <input type="checkbox" id=${id} .checked=${on} @change=${(e: Event) => onChange(checked(e))} />
     ${label}
   </label>`;
+}
+
+/**
+ * One condition or action of the rule editor: a titled group with Remove (and `headExtra`, the
+ * condition's "not"), its fields in one row, then its problems.
+ */
+export function editorItem(o: {
+  id: string;
+  index: number;
+  title: string;
+  headExtra?: TemplateResult;
+  removeLabel: string;
+  removable: boolean;
+  remove: () => void;
+  fields: TemplateResult;
+  problems: TemplateResult | typeof nothing;
+}): TemplateResult {
+  return html`<li class="item" id=${o.id} data-index=${o.index} role="group" aria-labelledby=${`${o.id}-title`}>
+    <div class="item-head">
+      <span class="item-title" id=${`${o.id}-title`}>${o.title}</span>
+      ${o.headExtra ?? nothing}
+      <button type="button" class="remove" ?disabled=${!o.removable} aria-label=${o.removeLabel} @click=${o.remove}>${t("rules_remove")}</button>
+    </div>
+    <div class="fields">${o.fields}</div>
+    ${o.problems}
+  </li>`;
 }
